@@ -1,0 +1,78 @@
+package io.chatapp.api;
+
+import io.chatapp.identity.Senders;
+import io.chatapp.ingest.MessageIngest;
+import io.chatapp.model.ChatMessage;
+import io.chatapp.model.NewMessage;
+import io.chatapp.store.HistoryPage;
+import io.chatapp.store.MessageRepository;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.util.concurrent.CompletionStage;
+
+/** Posting messages and reading a room's history. Also served at {@code /messages}. */
+@Path("messages")
+@RequestScoped
+public class MessageResource {
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    MessageIngest ingest;
+
+    @Inject
+    MessageRepository repository;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Post a message", description = "Answers once Kafka has the message; it is then broadcast and stored.")
+    @APIResponse(responseCode = "202", description = "Accepted: durable in Kafka")
+    @APIResponse(responseCode = "400", description = "Invalid body; the problem names the field")
+    @APIResponse(responseCode = "503", description = "Not durable; retry after Retry-After seconds with the same clientMessageId")
+    public CompletionStage<Response> post(NewMessage posted) {
+        // Resolved now: the request context is gone by the time Kafka acknowledges.
+        UriBuilder history = uriInfo.getBaseUriBuilder().path("messages");
+        return ingest.ingest(Senders.fromToken(token), posted)
+                .thenApply(message -> Response.accepted(message)
+                        .location(history.path(message.id()).build())
+                        .build());
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One stored message; 404 until it has been stored")
+    public ChatMessage message(@PathParam("id") String id) {
+        return repository.find(id).orElseThrow(() -> new NotFoundException("No stored message " + id));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A page of a room's history, oldest first")
+    public HistoryPage history(@Valid @BeanParam HistoryQuery query) {
+        return repository.page(query.room, query.limit, query.before);
+    }
+}

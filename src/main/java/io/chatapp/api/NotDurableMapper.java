@@ -1,0 +1,27 @@
+package io.chatapp.api;
+
+import io.chatapp.messaging.NotDurableException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+
+/** Kafka did not take the message: 503 with {@code Retry-After}; the client retries with the same clientMessageId. */
+@Provider
+public class NotDurableMapper implements ExceptionMapper<NotDurableException> {
+
+    @Inject
+    @ConfigProperty(name = "chat.retry-after-seconds", defaultValue = "5")
+    int retryAfterSeconds;
+
+    @Override
+    public Response toResponse(NotDurableException exception) {
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                        "The message could not be made durable; it was not accepted. Retry later with the same clientMessageId.")
+                .toResponse()
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .build();
+    }
+}

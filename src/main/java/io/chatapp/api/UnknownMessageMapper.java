@@ -1,0 +1,18 @@
+package io.chatapp.api;
+
+import io.chatapp.store.UnknownMessageException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.List;
+
+/** A history cursor ({@code before}) that names no message of the room. */
+@Provider
+public class UnknownMessageMapper implements ExceptionMapper<UnknownMessageException> {
+
+    @Override
+    public Response toResponse(UnknownMessageException exception) {
+        return Problem.invalid(List.of(new Problem.FieldError("before", exception.getMessage()))).toResponse().build();
+    }
+}

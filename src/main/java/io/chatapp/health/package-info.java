@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: ready when Kafka and MongoDB answer. */
+package io.chatapp.health;

@@ -1,0 +1,91 @@
+package io.chatapp.ingest;
+
+import io.chatapp.messaging.MessagePublisher;
+import io.chatapp.messaging.NotDurableException;
+import io.chatapp.metrics.ChatMetrics;
+import io.chatapp.model.ChatMessage;
+import io.chatapp.model.NewMessage;
+import io.chatapp.model.Sender;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Accepts posted messages. A message counts as accepted only once Kafka has acknowledged it;
+ * anything short of that fails with {@link NotDurableException}.
+ */
+@ApplicationScoped
+public class MessageIngest {
+
+    private final Clock clock = Clock.systemUTC();
+    private final RetryMemory retries = new RetryMemory(100_000);
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    MessagePublisher publisher;
+
+    @Inject
+    ChatMetrics metrics;
+
+    /**
+     * @return the accepted message; a retry of an accepted or in-flight message (same sender,
+     * same {@code clientMessageId}) gets that message again and publishes nothing new
+     * @throws ConstraintViolationException if the message breaks a rule
+     */
+    public CompletionStage<ChatMessage> ingest(Sender sender, NewMessage posted) {
+        validate(posted);
+        if (posted.clientMessageId() == null) {
+            return publish(ChatMessage.accept(posted, sender, clock.instant()));
+        }
+        CompletableFuture<ChatMessage> claim = new CompletableFuture<>();
+        CompletableFuture<ChatMessage> earlier = retries.claim(sender.id(), posted.clientMessageId(), claim);
+        if (earlier != null) {
+            return earlier;
+        }
+        publish(ChatMessage.accept(posted, sender, clock.instant())).whenComplete((message, failure) -> {
+            if (failure != null) {
+                // Forget the failed attempt, so that the client's next retry publishes again.
+                retries.forget(sender.id(), posted.clientMessageId(), claim);
+                claim.completeExceptionally(failure);
+            } else {
+                claim.complete(message);
+            }
+        });
+        return claim;
+    }
+
+    private CompletionStage<ChatMessage> publish(ChatMessage message) {
+        CompletionStage<ChatMessage> published;
+        try {
+            published = publisher.publish(message);
+        } catch (RuntimeException e) {
+            published = CompletableFuture.failedFuture(e);
+        }
+        return published.handle((accepted, failure) -> {
+            if (failure != null) {
+                throw new NotDurableException("Kafka did not acknowledge the message", failure);
+            }
+            metrics.ingested();
+            return accepted;
+        });
+    }
+
+    private void validate(NewMessage posted) {
+        if (posted == null) {
+            throw new ConstraintViolationException("a message body is required", Set.of());
+        }
+        Set<ConstraintViolation<NewMessage>> violations = validator.validate(posted);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.chatapp.messaging;
+
+import io.chatapp.metrics.ChatMetrics;
+import io.chatapp.model.ChatMessage;
+import io.chatapp.model.MessageJson;
+import io.chatapp.store.InsertOutcome;
+import io.chatapp.store.MessageRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Reads {@code chat-messages} in the one group shared by all instances and stores each
+ * message. A record is acknowledged only after MongoDB has the document (or already had it),
+ * so a crash never skips a message; an unreadable record goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class MessagePersistenceConsumer {
+
+    private static final Logger LOG = Logger.getLogger(MessagePersistenceConsumer.class.getName());
+
+    @Inject
+    MessageRepository repository;
+
+    @Inject
+    DeadLetterPublisher deadLetters;
+
+    @Inject
+    ChatMetrics metrics;
+
+    @Incoming("chat-persist")
+    public CompletionStage<Void> onRecord(Message<String> message) {
+        @SuppressWarnings("unchecked")
+        ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
+        ChatMessage chatMessage;
+        try {
+            chatMessage = MessageJson.fromJson(message.getPayload());
+        } catch (IllegalArgumentException e) {
+            String source = record.topic() + "-" + record.partition() + "@" + record.offset();
+            LOG.log(Level.WARNING, "Dead-lettering unreadable record {0}: {1}", new Object[] {source, e.getMessage()});
+            return deadLetters.send(record.key(), record.value(), e.getMessage(), source)
+                    .thenCompose(sent -> message.ack());
+        }
+        InsertOutcome outcome = repository.insert(chatMessage, record.offset());
+        metrics.persisted(outcome);
+        return message.ack();
+    }
+}

@@ -1,0 +1,31 @@
+package io.chatapp.model;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A message as a client posts it (REST body or WebSocket {@code send} frame).
+ * The text is trimmed on construction, so the length rules apply to what is stored.
+ */
+public record NewMessage(
+        @NotNull
+        @Pattern(regexp = ROOM_PATTERN, message = "must match " + ROOM_PATTERN)
+        String room,
+
+        @NotBlank
+        @Size(max = MAX_TEXT, message = "must be at most " + MAX_TEXT + " characters after trimming")
+        String text,
+
+        @Size(min = 1, max = 128)
+        @Pattern(regexp = "[\\x21-\\x7e]*", message = "must be printable ASCII without spaces")
+        String clientMessageId) {
+
+    public static final String ROOM_PATTERN = "[a-z0-9][a-z0-9_-]{0,39}";
+    public static final int MAX_TEXT = 4000;
+
+    public NewMessage {
+        text = text == null ? null : text.strip();
+    }
+}

@@ -1,0 +1,10 @@
+package io.chatapp.model;
+
+/**
+ * Who sent a message, as taken from the sender's token: never from the request body.
+ *
+ * @param id   the token's {@code sub}
+ * @param name a display name
+ */
+public record Sender(String id, String name) {
+}

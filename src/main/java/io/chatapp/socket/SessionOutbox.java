@@ -1,0 +1,85 @@
+package io.chatapp.socket;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends one session's frames asynchronously, one at a time and in order. A client that
+ * falls more than {@code capacity} frames behind is disconnected (it reconnects and catches
+ * up from history) rather than let its backlog grow without bound.
+ */
+final class SessionOutbox {
+
+    private static final Logger LOG = Logger.getLogger(SessionOutbox.class.getName());
+
+    private final Session session;
+    private final int capacity;
+    private final Queue<String> pending = new ArrayDeque<>();
+    private boolean sending;
+
+    SessionOutbox(Session session, int capacity) {
+        this.session = session;
+        this.capacity = capacity;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    void send(String frame) {
+        synchronized (this) {
+            if (sending) {
+                if (pending.size() >= capacity) {
+                    pending.clear();
+                    closeSlowClient();
+                    return;
+                }
+                pending.add(frame);
+                return;
+            }
+            sending = true;
+        }
+        transmit(frame);
+    }
+
+    private void transmit(String frame) {
+        if (!session.isOpen()) {
+            return;
+        }
+        try {
+            session.getAsyncRemote().sendText(frame, this::sent);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Send to a closing session failed", e);
+        }
+    }
+
+    private void sent(SendResult result) {
+        if (!result.isOK()) {
+            LOG.log(Level.FINE, "Send failed", result.getException());
+        }
+        String next;
+        synchronized (this) {
+            next = pending.poll();
+            if (next == null) {
+                sending = false;
+                return;
+            }
+        }
+        transmit(next);
+    }
+
+    private void closeSlowClient() {
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and catch up"));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Closing a slow session failed", e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.chatapp.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** One MongoDB client per application, from the configured connection string. */
+@ApplicationScoped
+class MongoProducer {
+
+    @Produces
+    @ApplicationScoped
+    MongoClient mongoClient(@ConfigProperty(name = "chat.mongodb.uri") String uri) {
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applicationName("chatapp")
+                .build();
+        return MongoClients.create(settings);
+    }
+
+    @Produces
+    @ApplicationScoped
+    MongoDatabase database(MongoClient client,
+                           @ConfigProperty(name = "chat.mongodb.database", defaultValue = "chat") String name) {
+        return client.getDatabase(name);
+    }
+
+    void close(@Disposes MongoClient client) {
+        client.close();
+    }
+}
