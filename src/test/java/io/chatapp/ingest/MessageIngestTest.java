@@ -1,0 +1,185 @@
+package io.chatapp.ingest;
+
+import io.chatapp.messaging.MessagePublisher;
+import io.chatapp.messaging.NotDurableException;
+import io.chatapp.metrics.ChatMetrics;
+import io.chatapp.model.ChatMessage;
+import io.chatapp.model.NewMessage;
+import io.chatapp.model.Sender;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class MessageIngestTest {
+
+    private static final Sender ALICE = new Sender("alice", "Alice");
+    private static final Sender BOB = new Sender("bob", "Bob");
+
+    /** Stands in for Kafka: each publish waits until the test acknowledges or fails it. */
+    static class ControlledPublisher extends MessagePublisher {
+        final List<ChatMessage> published = new ArrayList<>();
+        final List<CompletableFuture<ChatMessage>> acks = new ArrayList<>();
+
+        @Override
+        public CompletionStage<ChatMessage> publish(ChatMessage message) {
+            published.add(message);
+            CompletableFuture<ChatMessage> ack = new CompletableFuture<>();
+            acks.add(ack);
+            return ack.thenApply(acked -> message);
+        }
+
+        void acknowledge(int index) {
+            acks.get(index).complete(published.get(index));
+        }
+
+        void fail(int index) {
+            acks.get(index).completeExceptionally(new TimeoutException("broker down"));
+        }
+    }
+
+    static class CountingMetrics extends ChatMetrics {
+        int ingested;
+
+        @Override
+        public void ingested() {
+            ingested++;
+        }
+    }
+
+    private final ControlledPublisher publisher = new ControlledPublisher();
+    private final CountingMetrics metrics = new CountingMetrics();
+    private final MessageIngest ingest = new MessageIngest();
+    private ValidatorFactory validators;
+
+    @BeforeEach
+    void wire() {
+        validators = Validation.buildDefaultValidatorFactory();
+        ingest.validator = validators.getValidator();
+        ingest.publisher = publisher;
+        ingest.metrics = metrics;
+    }
+
+    @AfterEach
+    void close() {
+        validators.close();
+    }
+
+    private static ChatMessage await(CompletionStage<ChatMessage> stage) throws Exception {
+        return stage.toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aMessageIsAcceptedOnlyWhenKafkaAcknowledgesIt() throws Exception {
+        CompletionStage<ChatMessage> accepted = ingest.ingest(ALICE, new NewMessage("general", "hi", null));
+        assertFalse(accepted.toCompletableFuture().isDone());
+        assertEquals(0, metrics.ingested);
+
+        publisher.acknowledge(0);
+
+        ChatMessage message = await(accepted);
+        assertEquals("hi", message.text());
+        assertEquals(ALICE, message.sender());
+        assertEquals(1, metrics.ingested);
+    }
+
+    @Test
+    void aFailedWriteIsReportedAsNotDurable() {
+        CompletionStage<ChatMessage> accepted = ingest.ingest(ALICE, new NewMessage("general", "hi", null));
+        publisher.fail(0);
+
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> await(accepted));
+        assertInstanceOf(NotDurableException.class, failure.getCause());
+        assertEquals(0, metrics.ingested);
+    }
+
+    @Test
+    void aRetryWhileTheFirstAttemptIsInFlightPublishesNothingNew() throws Exception {
+        CompletionStage<ChatMessage> first = ingest.ingest(ALICE, new NewMessage("general", "hi", "c-1"));
+        CompletionStage<ChatMessage> retry = ingest.ingest(ALICE, new NewMessage("general", "hi", "c-1"));
+        publisher.acknowledge(0);
+
+        assertEquals(1, publisher.published.size());
+        assertEquals(await(first), await(retry));
+    }
+
+    @Test
+    void aRetryAfterAcceptanceGetsTheSameMessage() throws Exception {
+        CompletionStage<ChatMessage> first = ingest.ingest(ALICE, new NewMessage("general", "hi", "c-1"));
+        publisher.acknowledge(0);
+        ChatMessage accepted = await(first);
+
+        ChatMessage retried = await(ingest.ingest(ALICE, new NewMessage("general", "hi", "c-1")));
+
+        assertEquals(accepted, retried);
+        assertEquals(1, publisher.published.size());
+        assertEquals(1, metrics.ingested);
+    }
+
+    @Test
+    void aRetryAfterAFailedAttemptPublishesAgainWithTheSameId() throws Exception {
+        CompletionStage<ChatMessage> first = ingest.ingest(ALICE, new NewMessage("general", "hi", "c-1"));
+        publisher.fail(0);
+        assertThrows(ExecutionException.class, () -> await(first));
+
+        CompletionStage<ChatMessage> retry = ingest.ingest(ALICE, new NewMessage("general", "hi", "c-1"));
+        publisher.acknowledge(1);
+
+        assertEquals(2, publisher.published.size());
+        assertEquals(publisher.published.get(0).id(), await(retry).id());
+    }
+
+    @Test
+    void theSameClientIdFromAnotherSenderIsAnotherMessage() throws Exception {
+        CompletionStage<ChatMessage> fromAlice = ingest.ingest(ALICE, new NewMessage("general", "hi", "c-1"));
+        CompletionStage<ChatMessage> fromBob = ingest.ingest(BOB, new NewMessage("general", "hi", "c-1"));
+        publisher.acknowledge(0);
+        publisher.acknowledge(1);
+
+        assertEquals(2, publisher.published.size());
+        assertNotEquals(await(fromAlice).id(), await(fromBob).id());
+    }
+
+    @Test
+    void anInvalidMessageIsRefusedBeforeAnythingIsPublished() {
+        ConstraintViolationException refused = assertThrows(ConstraintViolationException.class,
+                () -> ingest.ingest(ALICE, new NewMessage("Not A Room", "hi", null)));
+        assertEquals(1, refused.getConstraintViolations().size());
+        assertEquals(0, publisher.published.size());
+    }
+
+    @Test
+    void aMissingBodyIsRefused() {
+        assertThrows(ConstraintViolationException.class, () -> ingest.ingest(ALICE, null));
+        assertEquals(0, publisher.published.size());
+    }
+
+    @Test
+    void aPublisherThatThrowsIsReportedAsNotDurable() {
+        ingest.publisher = new MessagePublisher() {
+            @Override
+            public CompletionStage<ChatMessage> publish(ChatMessage message) {
+                throw new IllegalStateException("emitter buffer full");
+            }
+        };
+        CompletionStage<ChatMessage> accepted = ingest.ingest(ALICE, new NewMessage("general", "hi", "c-9"));
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> await(accepted));
+        assertInstanceOf(NotDurableException.class, failure.getCause());
+    }
+}

@@ -1,0 +1,42 @@
+package io.chatapp.model;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class MessageJsonTest {
+
+    private static final ChatMessage MESSAGE = new ChatMessage("7d0c5a52-0f4e-4c57-9d4a-1f0d3c8b2e11", "general",
+            "<b>hi</b> \"there\"", new Sender("sub-1", "Alice"), "2026-11-24T10:20:30.123Z", "c-1");
+
+    @Test
+    void writesTheContractsShape() {
+        assertEquals("{\"id\":\"7d0c5a52-0f4e-4c57-9d4a-1f0d3c8b2e11\",\"room\":\"general\","
+                        + "\"text\":\"<b>hi</b> \\\"there\\\"\",\"sender\":{\"id\":\"sub-1\",\"name\":\"Alice\"},"
+                        + "\"timestamp\":\"2026-11-24T10:20:30.123Z\",\"clientMessageId\":\"c-1\"}",
+                MessageJson.toJson(MESSAGE));
+    }
+
+    @Test
+    void leavesOutAClientIdThatWasNotSent() {
+        ChatMessage withoutClientId = new ChatMessage(MESSAGE.id(), MESSAGE.room(), MESSAGE.text(), MESSAGE.sender(),
+                MESSAGE.timestamp(), null);
+        assertEquals(-1, MessageJson.toJson(withoutClientId).indexOf("clientMessageId"));
+    }
+
+    @Test
+    void readsWhatItWrites() {
+        assertEquals(MESSAGE, MessageJson.fromJson(MessageJson.toJson(MESSAGE)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "not json", "[]", "{}", "null",
+            "{\"id\":\"x\",\"room\":\"general\",\"text\":\"hi\",\"timestamp\":\"2026-11-24T10:20:30.123Z\"}",
+            "{\"id\":\"x\",\"room\":\"general\",\"sender\":{\"id\":\"s\"},\"timestamp\":\"2026-11-24T10:20:30.123Z\"}"})
+    void refusesWhatIsNotACompleteMessage(String json) {
+        assertThrows(IllegalArgumentException.class, () -> MessageJson.fromJson(json));
+    }
+}
