@@ -73,6 +73,6 @@ public class MessageResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A page of a room's history, oldest first")
     public HistoryPage history(@Valid @BeanParam HistoryQuery query) {
-        return repository.page(query.room, query.limit, query.before);
+        return repository.page(query.room, query.limitValue(), query.before);
     }
 }

@@ -7,6 +7,7 @@ import io.chatapp.messaging.NotDurableException;
 import io.chatapp.model.MessageJson;
 import io.chatapp.model.NewMessage;
 import io.chatapp.model.Sender;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolationException;
@@ -29,6 +30,7 @@ import java.util.logging.Logger;
  * each answered by an {@code ack} (the message is durable) or an {@code error}.
  */
 @ServerEndpoint(value = "/ws/chat", configurator = ChatSocketConfigurator.class)
+@Dependent
 public class ChatSocket {
 
     private static final Logger LOG = Logger.getLogger(ChatSocket.class.getName());

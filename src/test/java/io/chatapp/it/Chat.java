@@ -1,0 +1,152 @@
+package io.chatapp.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonStructure;
+import jakarta.ws.rs.core.Response;
+import org.microshed.testing.jaxrs.RestClientBuilder;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** One signed-in user of the chat: their API client (MicroShed Testing) and their WebSockets. */
+final class Chat {
+
+    final String user;
+    final String token;
+    final ChatApi api;
+
+    private Chat(String user, String token) {
+        this.user = user;
+        this.token = token;
+        this.api = new RestClientBuilder().withJaxrsPath("/api").withJwt(token).build(ChatApi.class);
+    }
+
+    static Chat as(String user) {
+        return new Chat(user, DevIssuer.token(user));
+    }
+
+    static Chat withToken(String token) {
+        return new Chat("?", token);
+    }
+
+    private static volatile boolean pipelineReady;
+
+    /**
+     * Waits until a posted message comes back over a WebSocket: the server has started, and
+     * its broadcast consumer has joined its group (it starts at the latest offset, so a
+     * message posted before then would never be broadcast).
+     */
+    static synchronized void awaitPipelineReady() {
+        if (pipelineReady) {
+            return;
+        }
+        Chat probe = as("warmup");
+        try (SocketClient socket = probe.connect()) {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+            while (!pipelineReady) {
+                String id = probe.post("it-warmup", "probe").getString("id");
+                try {
+                    socket.awaitMessage(id, Duration.ofSeconds(3));
+                    pipelineReady = true;
+                } catch (AssertionError notYet) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw notYet;
+                    }
+                }
+            }
+        }
+    }
+
+    /** A room no other test uses. */
+    static String freshRoom(String purpose) {
+        return purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String body(String room, String text, String clientMessageId) {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("room", room).add("text", text);
+        if (clientMessageId != null) {
+            body.add("clientMessageId", clientMessageId);
+        }
+        return body.build().toString();
+    }
+
+    /** Posts a message and expects it accepted. */
+    JsonObject post(String room, String text) {
+        return post(room, text, null);
+    }
+
+    JsonObject post(String room, String text, String clientMessageId) {
+        Response response = api.post(body(room, text, clientMessageId));
+        assertEquals(202, response.getStatus(), () -> "POST answered " + response.getStatus() + ": " + response.readEntity(String.class));
+        return object(response);
+    }
+
+    JsonObject history(String room, Integer limit, String before) {
+        Response response = api.history(room, limit, before);
+        assertEquals(200, response.getStatus(), () -> "history answered " + response.getStatus() + ": " + response.readEntity(String.class));
+        return object(response);
+    }
+
+    String ticket() {
+        Response response = api.ticket();
+        assertEquals(200, response.getStatus());
+        return object(response).getString("ticket");
+    }
+
+    SocketClient connect() {
+        return SocketClient.connect(ticket(), TestStack.origin());
+    }
+
+    /** Waits until the room's latest history page holds the message. */
+    JsonObject awaitStored(String room, String id) {
+        return await("message " + id + " in the history of " + room, Duration.ofSeconds(20), () -> {
+            for (JsonObject message : history(room, 200, null).getJsonArray("messages").getValuesAs(JsonObject.class)) {
+                if (message.getString("id").equals(id)) {
+                    return message;
+                }
+            }
+            return null;
+        });
+    }
+
+    static JsonObject object(Response response) {
+        return (JsonObject) parse(response.readEntity(String.class));
+    }
+
+    static JsonArray array(Response response) {
+        return (JsonArray) parse(response.readEntity(String.class));
+    }
+
+    static JsonStructure parse(String json) {
+        return Json.createReader(new StringReader(json)).read();
+    }
+
+    /** Polls until the supplier gives a value (not null), or fails after the timeout. */
+    static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                fail("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted waiting for " + what);
+            }
+        }
+    }
+}
