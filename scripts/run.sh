@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs the whole application on this machine, with no Kubernetes and no Docker: the dev stack
+# (a real Kafka broker, the Mongo-wire store, the development OIDC issuer) and Open Liberty.
+# Ctrl+C stops all of it. Data and logs of the dev stack live in .chatapp/ (delete it to reset).
+#
+# usage: scripts/run.sh          build, start, print the addresses, wait for Ctrl+C
+#        scripts/run.sh --dev    the same with Liberty dev mode: code changes go live at once
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+
+mode=${1:-}
+case "$mode" in
+  ""|--dev) ;;
+  *) echo "usage: $0 [--dev]" >&2; exit 2 ;;
+esac
+
+server=$repo/target/liberty/wlp/bin/server
+liberty_started=
+
+stop_all() {
+  trap - INT TERM EXIT
+  echo
+  if [ -n "$liberty_started" ] && [ -x "$server" ]; then
+    echo "[run] stopping Open Liberty"
+    "$server" stop chatServer > /dev/null 2>&1 || true
+  fi
+  scripts/devstack.sh stop
+}
+trap stop_all INT TERM EXIT
+
+scripts/devstack.sh start
+
+if [ "$mode" = --dev ]; then
+  # Dev mode reads commands from the terminal; it stops the server when it ends.
+  mvn -B liberty:dev -DskipInstallFeature=true -DskipTests
+  exit 0
+fi
+
+echo "[run] building and starting Open Liberty (the first build downloads the runtime)"
+mvn -q -B package liberty:create liberty:deploy -DskipTests
+liberty_started=1
+mvn -q -B liberty:start
+
+cat <<INFO
+
+  Chat API      http://localhost:9080/api   (OpenAPI: http://localhost:9080/openapi/ui)
+  WebSocket     ws://localhost:9080/ws/chat?ticket=...
+  Health        http://localhost:9080/health   Metrics: http://localhost:9080/metrics
+  OIDC issuer   http://localhost:5556/dex       (users alice, bob, or any name; any password)
+  Kafka         127.0.0.1:9092                  MongoDB: mongodb://127.0.0.1:27017
+
+  Server log    target/liberty/wlp/usr/servers/chatServer/logs/messages.log
+  Press Ctrl+C to stop everything.
+INFO
+
+# Wait until Ctrl+C, or until the server stops on its own.
+while "$server" status chatServer > /dev/null 2>&1; do
+  sleep 2
+done
+echo "[run] Open Liberty stopped"
