@@ -27,7 +27,8 @@ stop_all() {
   fi
   scripts/devstack.sh stop
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all; exit 130' INT TERM
+trap stop_all EXIT
 
 scripts/devstack.sh start
 

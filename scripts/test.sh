@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs every test of the project. Needs only Java 17, Maven and Node on the machine:
+# everything else (Maven artifacts, the Open Liberty runtime, the dev stack) is fetched and
+# started by the scripts it calls.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+
+scripts/test_backend.sh
