@@ -1,12 +1,11 @@
 package io.chatapp.api;
 
 import io.chatapp.messaging.NotDurableException;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.inject.Inject;
 
 /** Kafka did not take the message: 503 with {@code Retry-After}; the client retries with the same clientMessageId. */
 @Provider
@@ -18,10 +17,7 @@ public class NotDurableMapper implements ExceptionMapper<NotDurableException> {
 
     @Override
     public Response toResponse(NotDurableException exception) {
-        return Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-                        "The message could not be made durable; it was not accepted. Retry later with the same clientMessageId.")
-                .toResponse()
-                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
-                .build();
+        return Problem.serviceUnavailable("The message could not be made durable; it was not accepted. "
+                + "Retry later with the same clientMessageId.", retryAfterSeconds);
     }
 }

@@ -1,6 +1,7 @@
 package io.chatapp.api;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -29,6 +30,12 @@ public record Problem(String type, String title, int status, String detail, List
             detail.append(detail.isEmpty() ? "" : "; ").append(error.field()).append(": ").append(error.message());
         }
         return new Problem("about:blank", "Bad Request", 400, detail.toString(), errors);
+    }
+
+    /** 503: a dependency is down; the client may try again after {@code retryAfterSeconds}. */
+    public static Response serviceUnavailable(String detail, int retryAfterSeconds) {
+        return of(Response.Status.SERVICE_UNAVAILABLE, detail).toResponse()
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
     }
 
     public Response.ResponseBuilder toResponse() {

@@ -2,7 +2,6 @@ package io.chatapp.api;
 
 import io.chatapp.store.StoreUnavailableException;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -18,9 +17,6 @@ public class StoreUnavailableMapper implements ExceptionMapper<StoreUnavailableE
 
     @Override
     public Response toResponse(StoreUnavailableException exception) {
-        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "The message store is unavailable; retry later.")
-                .toResponse()
-                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
-                .build();
+        return Problem.serviceUnavailable("The message store is unavailable; retry later.", retryAfterSeconds);
     }
 }
