@@ -1,0 +1,174 @@
+import { expect, test } from '@playwright/test'
+
+const SCREENS = 'test-results/screens'
+
+/** Signs in through the OIDC issuer's own login page, as a person would. */
+async function signIn(browser, user, viewport) {
+  const context = await browser.newContext(viewport ? { viewport } : {})
+  const page = await context.newPage()
+  const dialogs = []
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message())
+    await dialog.dismiss()
+  })
+  await page.goto('/')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.locator('input[name="username"]').fill(user)
+  await page.getByRole('button', { name: 'Sign-in' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({ timeout: 20_000 })
+  return { context, page, dialogs }
+}
+
+function messageList(page) {
+  return page.getByRole('log')
+}
+
+async function enterRoom(page, room) {
+  const existing = page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: `# ${room}`, exact: false })
+  if (await existing.count()) {
+    await existing.first().click()
+  } else {
+    await page.getByLabel('New room').fill(room)
+    await page.getByRole('button', { name: 'Create' }).click()
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`# ${room}`)
+}
+
+async function send(page, text) {
+  const input = page.getByRole('textbox', { name: /^Message #/ })
+  await input.fill(text)
+  await input.press('Enter')
+}
+
+function freshRoom(purpose) {
+  return `${purpose}-${Date.now().toString(36)}`
+}
+
+test('the sign-in screen comes first', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  await page.screenshot({ path: `${SCREENS}/sign-in.png` })
+})
+
+test('alice and bob talk live, and history survives a reload', async ({ browser }) => {
+  const alice = await signIn(browser, 'alice')
+  const bob = await signIn(browser, 'bob')
+  const room = freshRoom('e2e')
+  await enterRoom(alice.page, room)
+  await enterRoom(bob.page, room)
+
+  const text = `Hello Bob, it is ${new Date().toISOString()}`
+  await send(alice.page, text)
+  const started = Date.now()
+  await expect(messageList(bob.page).getByText(text)).toBeVisible({ timeout: 2_000 })
+  console.log(`delivered to bob in ${Date.now() - started} ms`)
+  await expect(messageList(bob.page).locator('li.message', { hasText: text }).locator('.sender')).toHaveText('Alice Liddell')
+
+  await send(bob.page, 'Hi Alice!\nTwo lines, sent with Shift+Enter in mind.')
+  await expect(messageList(alice.page).getByText('Hi Alice!')).toBeVisible({ timeout: 2_000 })
+  await alice.page.screenshot({ path: `${SCREENS}/chat.png` })
+
+  // A message in another room marks that room unread for bob, until he enters it.
+  const otherRoom = freshRoom('unread')
+  await enterRoom(alice.page, otherRoom)
+  await send(alice.page, 'over here')
+  const otherEntry = bob.page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: new RegExp(otherRoom) })
+  await expect(otherEntry.getByLabel('1 unread')).toBeVisible({ timeout: 5_000 })
+  await otherEntry.click()
+  await expect(messageList(bob.page).getByText('over here')).toBeVisible()
+  await expect(otherEntry.getByLabel('1 unread')).toHaveCount(0)
+
+  await bob.page.reload()
+  await expect(bob.page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({ timeout: 20_000 })
+  await enterRoom(bob.page, room)
+  await expect(messageList(bob.page).getByText(text)).toBeVisible()
+  await expect(messageList(bob.page).getByText('Hi Alice!')).toBeVisible()
+
+  await alice.context.close()
+  await bob.context.close()
+})
+
+test('shift+enter makes a new line and enter sends', async ({ browser }) => {
+  const alice = await signIn(browser, 'alice')
+  await enterRoom(alice.page, freshRoom('keys'))
+  const input = alice.page.getByRole('textbox', { name: /^Message #/ })
+  await input.type('first line')
+  await input.press('Shift+Enter')
+  await input.type('second line')
+  await expect(input).toHaveValue('first line\nsecond line')
+  await input.press('Enter')
+  await expect(input).toHaveValue('')
+  const shown = messageList(alice.page).locator('li.message .text', { hasText: 'first line' })
+  await expect(shown).toHaveText('first line\nsecond line')
+  await expect(messageList(alice.page).locator('li.message.sent, li.message.pending')).toHaveCount(0, { timeout: 5_000 })
+  await alice.context.close()
+})
+
+test('markup in a message is shown as text, never run', async ({ browser }) => {
+  const alice = await signIn(browser, 'alice')
+  const bob = await signIn(browser, 'bob')
+  const room = freshRoom('xss')
+  await enterRoom(alice.page, room)
+  await enterRoom(bob.page, room)
+
+  const attack = '<img src=x onerror=alert(1)>'
+  await send(alice.page, attack)
+  await expect(messageList(bob.page).getByText(attack, { exact: true })).toBeVisible({ timeout: 5_000 })
+  await expect(messageList(bob.page).locator('img')).toHaveCount(0)
+  await expect(messageList(alice.page).locator('img')).toHaveCount(0)
+  expect(bob.dialogs).toEqual([])
+  expect(alice.dialogs).toEqual([])
+
+  const longWord = 'x'.repeat(600)
+  await send(alice.page, longWord)
+  const bubble = messageList(bob.page).locator('li.message', { hasText: longWord })
+  await expect(bubble).toBeVisible({ timeout: 5_000 })
+  const box = await bubble.boundingBox()
+  expect(box.width).toBeLessThanOrEqual(bob.page.viewportSize().width)
+
+  await alice.context.close()
+  await bob.context.close()
+})
+
+test('after a dropped connection every message shows once, in order', async ({ browser }) => {
+  const alice = await signIn(browser, 'alice')
+  const bob = await signIn(browser, 'bob')
+  const room = freshRoom('reconnect')
+  await enterRoom(alice.page, room)
+  await enterRoom(bob.page, room)
+  await send(alice.page, 'before the drop')
+  await expect(messageList(bob.page).getByText('before the drop')).toBeVisible({ timeout: 5_000 })
+
+  // Bob's network drops, and stays down (no ticket, no reconnect) while alice keeps talking.
+  await bob.page.route('**/api/ws-ticket', (route) => route.abort())
+  await bob.page.evaluate(() => window.__chatConnection.drop())
+  await expect(bob.page.getByRole('status').filter({ hasText: 'Reconnecting' })).toBeVisible()
+  const missed = Array.from({ length: 6 }, (_, i) => `missed ${i + 1}`)
+  for (const text of missed) {
+    await send(alice.page, text)
+  }
+  await expect(messageList(alice.page).locator('li.message', { hasText: 'missed 6' })).toBeVisible()
+  await bob.page.screenshot({ path: `${SCREENS}/reconnecting.png` })
+
+  await bob.page.unroute('**/api/ws-ticket')
+  await expect(bob.page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({ timeout: 30_000 })
+  await send(alice.page, 'after the drop')
+  await expect(messageList(bob.page).getByText('after the drop')).toBeVisible({ timeout: 10_000 })
+
+  const texts = await messageList(bob.page).locator('li.message .text').allTextContents()
+  expect(texts).toEqual(['before the drop', ...missed, 'after the drop'])
+
+  await alice.context.close()
+  await bob.context.close()
+})
+
+test('works on a phone-sized screen', async ({ browser }) => {
+  const alice = await signIn(browser, 'alice', { width: 375, height: 700 })
+  await enterRoom(alice.page, freshRoom('phone'))
+  await send(alice.page, 'typed on a phone')
+  await expect(messageList(alice.page).getByText('typed on a phone')).toBeVisible()
+  const width = await alice.page.evaluate(() => document.documentElement.scrollWidth)
+  expect(width).toBeLessThanOrEqual(375)
+  await alice.page.screenshot({ path: `${SCREENS}/phone.png` })
+  await alice.context.close()
+})

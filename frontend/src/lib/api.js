@@ -1,0 +1,61 @@
+// The chat's REST API, with the signed-in user's bearer token on every call.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || `HTTP ${status}`)
+    this.status = status
+    this.problem = problem
+  }
+
+  /** Worth trying again later: the server or a dependency was unavailable, or the network failed. */
+  get retryable() {
+    return this.status === 0 || this.status === 429 || this.status >= 500
+  }
+}
+
+/**
+ * @param {string} baseUrl e.g. "/api" or "https://chat.example.com/api"
+ * @param {() => Promise<string|null>} getToken the current access token
+ */
+export function createApi(baseUrl, getToken, fetchImpl = (...args) => globalThis.fetch(...args)) {
+  async function call(method, path, { query, body } = {}) {
+    const url = new URL(baseUrl + path, globalThis.location?.href ?? 'http://localhost/')
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== null) url.searchParams.set(key, value)
+    }
+    const headers = { Accept: 'application/json' }
+    const token = await getToken()
+    if (token) headers.Authorization = `Bearer ${token}`
+    if (body !== undefined) headers['Content-Type'] = 'application/json'
+    let response
+    try {
+      response = await fetchImpl(url.toString(), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+    } catch (networkFailure) {
+      throw new ApiError(0, { detail: `The server cannot be reached (${networkFailure.message})` })
+    }
+    const text = await response.text()
+    const json = text ? safeParse(text) : null
+    if (!response.ok) throw new ApiError(response.status, json)
+    return json
+  }
+
+  return {
+    postMessage: (room, text, clientMessageId) =>
+      call('POST', '/messages', { body: { room, text, clientMessageId } }),
+    history: (room, { limit, before } = {}) => call('GET', '/messages', { query: { room, limit, before } }),
+    rooms: () => call('GET', '/rooms'),
+    ticket: () => call('POST', '/ws-ticket'),
+  }
+}
+
+function safeParse(text) {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return { detail: text.slice(0, 200) }
+  }
+}
