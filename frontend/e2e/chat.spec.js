@@ -50,6 +50,15 @@ test('the sign-in screen comes first', async ({ page }) => {
   await page.screenshot({ path: `${SCREENS}/sign-in.png` })
 })
 
+test('an unreachable sign-in service gets a clear screen', async ({ page }) => {
+  const config = await (await page.request.get('/config.js')).text()
+  const issuer = /"VUE_APP_DEX_ISSUER_URL":"([^"]+)"/.exec(config)[1]
+  await page.route(`${issuer}/**`, (route) => route.abort())
+  await page.goto('/')
+  await expect(page.getByRole('alert')).toContainText(`The sign-in service at ${issuer} cannot be reached`)
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
+})
+
 test('alice and bob talk live, and history survives a reload', async ({ browser }) => {
   const alice = await signIn(browser, 'alice')
   const bob = await signIn(browser, 'bob')

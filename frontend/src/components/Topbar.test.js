@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest'
+import { mount } from '@vue/test-utils'
+import Topbar from './Topbar.vue'
+
+describe('Topbar', () => {
+  it('shows the room, the user and the connection state', () => {
+    const wrapper = mount(Topbar, { props: { room: 'general', userName: 'Alice Liddell', connection: 'reconnecting' } })
+    expect(wrapper.get('h1').text()).toContain('# general')
+    expect(wrapper.get('.user').text()).toContain('Alice Liddell')
+    expect(wrapper.get('[role="status"]').text()).toBe('Reconnecting…')
+  })
+
+  it('signs out', async () => {
+    const wrapper = mount(Topbar, { props: { userName: 'Alice', connection: 'open' } })
+    expect(wrapper.get('[role="status"]').text()).toBe('Connected')
+    await wrapper.get('button.sign-out').trigger('click')
+    expect(wrapper.emitted('sign-out')).toHaveLength(1)
+  })
+})

@@ -1,0 +1,44 @@
+import { describe, expect, it, vi } from 'vitest'
+import { ApiError, createApi } from './api.js'
+
+function respond(status, body) {
+  return vi.fn(async () => ({ ok: status < 300, status, text: async () => (body === undefined ? '' : JSON.stringify(body)) }))
+}
+
+describe('createApi', () => {
+  it('sends the bearer token and the body as JSON', async () => {
+    const fetch = respond(202, { id: 'm-1' })
+    const api = createApi('https://chat.test/api', async () => 'token-1', fetch)
+    expect(await api.postMessage('general', 'hi', 'c-1')).toEqual({ id: 'm-1' })
+    const [url, init] = fetch.mock.calls[0]
+    expect(url).toBe('https://chat.test/api/messages')
+    expect(init.method).toBe('POST')
+    expect(init.headers.Authorization).toBe('Bearer token-1')
+    expect(JSON.parse(init.body)).toEqual({ room: 'general', text: 'hi', clientMessageId: 'c-1' })
+  })
+
+  it('puts history parameters in the query, leaving out what is not set', async () => {
+    const fetch = respond(200, { messages: [], hasMore: false })
+    await createApi('https://chat.test/api', async () => 't', fetch).history('general', { limit: 50 })
+    expect(fetch.mock.calls[0][0]).toBe('https://chat.test/api/messages?room=general&limit=50')
+  })
+
+  it('turns a problem detail into an error that keeps it', async () => {
+    const problem = { status: 400, detail: 'room: must match', errors: [{ field: 'room' }] }
+    const api = createApi('https://chat.test/api', async () => 't', respond(400, problem))
+    const failure = await api.postMessage('Bad', 'hi').catch((error) => error)
+    expect(failure).toBeInstanceOf(ApiError)
+    expect(failure.message).toBe('room: must match')
+    expect(failure.problem.errors[0].field).toBe('room')
+    expect(failure.retryable).toBe(false)
+  })
+
+  it('calls a failed network or a 503 retryable', async () => {
+    const offline = createApi('https://chat.test/api', async () => 't', vi.fn(async () => { throw new TypeError('Failed to fetch') }))
+    const failure = await offline.rooms().catch((error) => error)
+    expect(failure.status).toBe(0)
+    expect(failure.retryable).toBe(true)
+    const unavailable = createApi('https://chat.test/api', async () => 't', respond(503, { detail: 'not durable' }))
+    expect((await unavailable.rooms().catch((error) => error)).retryable).toBe(true)
+  })
+})

@@ -1,0 +1,81 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createAuth, displayName, IssuerUnreachableError } from './auth.js'
+
+const CONFIG = { issuer: 'http://issuer.test/dex', clientId: 'chatapp', redirectUri: 'http://chat.test/', scopes: 'openid profile' }
+
+function fakeManager({ metadata = async () => ({ issuer: CONFIG.issuer }), user = null } = {}) {
+  return class {
+    constructor(settings) {
+      this.settings = settings
+      this.metadataService = { getMetadata: metadata }
+      this.signinRedirectCallback = vi.fn(async () => user)
+      this.signinRedirect = vi.fn(async () => {})
+      this.getUser = vi.fn(async () => user)
+      this.events = { addUserLoaded() {}, addUserUnloaded() {}, addSilentRenewError() {}, addAccessTokenExpired() {} }
+      fakeManager.last = this
+    }
+  }
+}
+
+function page(search) {
+  return {
+    location: { search, href: `http://chat.test/${search}`, pathname: '/' },
+    history: { state: null, replaceState: vi.fn() },
+  }
+}
+
+describe('createAuth', () => {
+  it('uses the authorization code flow against the configured issuer', () => {
+    const { location, history } = page('')
+    createAuth(CONFIG, { UserManagerImpl: fakeManager(), storage: sessionStorage, location, history })
+    expect(fakeManager.last.settings).toMatchObject({
+      authority: CONFIG.issuer,
+      client_id: 'chatapp',
+      redirect_uri: 'http://chat.test/',
+      response_type: 'code',
+      scope: 'openid profile',
+      automaticSilentRenew: true,
+    })
+  })
+
+  it('finishes a sign-in on return from the issuer and removes the code from the address', async () => {
+    const user = { profile: { sub: 'alice' }, expired: false }
+    const { location, history } = page('?code=abc&state=xyz')
+    const auth = createAuth(CONFIG, { UserManagerImpl: fakeManager({ user }), storage: sessionStorage, location, history })
+    expect(await auth.init()).toBe(user)
+    expect(fakeManager.last.signinRedirectCallback).toHaveBeenCalledWith('http://chat.test/?code=abc&state=xyz')
+    expect(history.replaceState).toHaveBeenCalledWith(null, '', '/')
+  })
+
+  it('has no user when the stored one expired', async () => {
+    const { location, history } = page('')
+    const auth = createAuth(CONFIG, { UserManagerImpl: fakeManager({ user: { expired: true } }), storage: sessionStorage, location, history })
+    expect(await auth.init()).toBeNull()
+  })
+
+  it('says clearly when the issuer cannot be reached', async () => {
+    const { location, history } = page('')
+    const unreachable = fakeManager({ metadata: async () => { throw new Error('Failed to fetch') } })
+    const auth = createAuth(CONFIG, { UserManagerImpl: unreachable, storage: sessionStorage, location, history })
+    const failure = await auth.init().catch((error) => error)
+    expect(failure).toBeInstanceOf(IssuerUnreachableError)
+    expect(failure.message).toContain('http://issuer.test/dex')
+    await expect(auth.signIn()).rejects.toBeInstanceOf(IssuerUnreachableError)
+    expect(fakeManager.last.signinRedirect).not.toHaveBeenCalled()
+  })
+
+  it('reports an error the issuer sent back', async () => {
+    const { location, history } = page('?error=access_denied&error_description=denied')
+    const auth = createAuth(CONFIG, { UserManagerImpl: fakeManager(), storage: sessionStorage, location, history })
+    await expect(auth.init()).rejects.toThrow('Sign-in failed: denied')
+  })
+})
+
+describe('displayName', () => {
+  it('follows the server\'s rule: name, else username, else email, else subject', () => {
+    expect(displayName({ name: 'Alice', preferred_username: 'alice', sub: 's' })).toBe('Alice')
+    expect(displayName({ preferred_username: 'alice', email: 'a@x', sub: 's' })).toBe('alice')
+    expect(displayName({ email: 'a@x', sub: 's' })).toBe('a@x')
+    expect(displayName({ sub: 's' })).toBe('s')
+  })
+})

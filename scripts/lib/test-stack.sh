@@ -1,0 +1,26 @@
+# Sourced by the test scripts: the dev stack on test ports of its own (so a local run of the
+# application can stay up meanwhile), started now and stopped by process id when the script exits.
+# Sets TEST_STACK_MAVEN_ARGS: what tells Maven where the test stack is.
+
+repo=${repo:?}
+export CHATAPP_HOME=$repo/target/test-stack
+export KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 MONGO_PORT=27117 MONGO_BACKEND=memory OIDC_PORT=15556
+TEST_HTTP_PORT=19080
+TEST_STACK_MAVEN_ARGS=(
+  -Dhttp.port=$TEST_HTTP_PORT -Dhttps.port=19443
+  -Dit.kafka.bootstrap=127.0.0.1:$KAFKA_PORT
+  -Dit.oidc.issuer=http://localhost:$OIDC_PORT/dex
+  -Dit.mongodb.uri=mongodb://127.0.0.1:$MONGO_PORT
+)
+
+test_stack_cleanups=("$repo/scripts/devstack.sh stop")
+test_stack_stop() {
+  local i
+  for ((i = ${#test_stack_cleanups[@]} - 1; i >= 0; i--)); do
+    ${test_stack_cleanups[i]} || true
+  done
+}
+trap test_stack_stop EXIT
+
+rm -rf "$CHATAPP_HOME"
+"$repo/scripts/devstack.sh" start

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the web client's tests: Vitest unit tests, then Playwright browser tests in Debian's
+# Chromium (installed here if missing) against the real embedded stack: Open Liberty serving
+# the built app, a real Kafka broker, the Mongo-wire store and the OIDC issuer, all started
+# here on loopback and stopped by process id afterwards. Screenshots of the main screens land
+# in frontend/test-results/screens.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+(cd frontend && npm ci --no-audit --no-fund --prefer-offline && npx vitest run)
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "[test_frontend] installing Debian's chromium for the browser tests"
+  sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium
+fi
+
+source scripts/lib/test-stack.sh
+server=chatServerE2E
+mvn -B -q -Pteststack "${TEST_STACK_MAVEN_ARGS[@]}" -Dliberty.server.name=$server -DskipTests \
+  package liberty:create liberty:deploy liberty:start
+test_stack_cleanups+=("$repo/target/liberty/wlp/bin/server stop $server")
+
+cd frontend
+rm -rf test-results
+CHATAPP_URL=http://localhost:$TEST_HTTP_PORT npx playwright test
