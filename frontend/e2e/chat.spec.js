@@ -44,6 +44,20 @@ function freshRoom(purpose) {
   return `${purpose}-${Date.now().toString(36)}`
 }
 
+/** Alice and Bob signed in, each in a browser context of their own, both in a new room. */
+async function aliceAndBobIn(browser, purpose) {
+  const alice = await signIn(browser, 'alice')
+  const bob = await signIn(browser, 'bob')
+  const room = freshRoom(purpose)
+  await enterRoom(alice.page, room)
+  await enterRoom(bob.page, room)
+  return { alice, bob, room }
+}
+
+async function closeAll(...users) {
+  for (const user of users) await user.context.close()
+}
+
 test('the sign-in screen comes first', async ({ page }) => {
   await page.goto('/')
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
@@ -93,8 +107,7 @@ test('alice and bob talk live, and history survives a reload', async ({ browser 
   await expect(messageList(bob.page).getByText(text)).toBeVisible()
   await expect(messageList(bob.page).getByText('Hi Alice!')).toBeVisible()
 
-  await alice.context.close()
-  await bob.context.close()
+  await closeAll(alice, bob)
 })
 
 test('shift+enter makes a new line and enter sends', async ({ browser }) => {
@@ -114,11 +127,7 @@ test('shift+enter makes a new line and enter sends', async ({ browser }) => {
 })
 
 test('markup in a message is shown as text, never run', async ({ browser }) => {
-  const alice = await signIn(browser, 'alice')
-  const bob = await signIn(browser, 'bob')
-  const room = freshRoom('xss')
-  await enterRoom(alice.page, room)
-  await enterRoom(bob.page, room)
+  const { alice, bob, room } = await aliceAndBobIn(browser, 'xss')
 
   const attack = '<img src=x onerror=alert(1)>'
   await send(alice.page, attack)
@@ -135,16 +144,11 @@ test('markup in a message is shown as text, never run', async ({ browser }) => {
   const box = await bubble.boundingBox()
   expect(box.width).toBeLessThanOrEqual(bob.page.viewportSize().width)
 
-  await alice.context.close()
-  await bob.context.close()
+  await closeAll(alice, bob)
 })
 
 test('after a dropped connection every message shows once, in order', async ({ browser }) => {
-  const alice = await signIn(browser, 'alice')
-  const bob = await signIn(browser, 'bob')
-  const room = freshRoom('reconnect')
-  await enterRoom(alice.page, room)
-  await enterRoom(bob.page, room)
+  const { alice, bob, room } = await aliceAndBobIn(browser, 'reconnect')
   await send(alice.page, 'before the drop')
   await expect(messageList(bob.page).getByText('before the drop')).toBeVisible({ timeout: 5_000 })
 
@@ -167,8 +171,7 @@ test('after a dropped connection every message shows once, in order', async ({ b
   const texts = await messageList(bob.page).locator('li.message .text').allTextContents()
   expect(texts).toEqual(['before the drop', ...missed, 'after the drop'])
 
-  await alice.context.close()
-  await bob.context.close()
+  await closeAll(alice, bob)
 })
 
 test('works on a phone-sized screen', async ({ browser }) => {
