@@ -24,6 +24,8 @@ mvn -B -q -Pteststack "${TEST_STACK_MAVEN_ARGS[@]}" -Dliberty.server.name=$serve
   package liberty:create liberty:deploy liberty:start
 test_stack_cleanups+=("$repo/target/liberty/wlp/bin/server stop $server")
 
+scripts/verify_frontend.sh http://localhost:$TEST_HTTP_PORT
+
 cd frontend
 rm -rf test-results
 CHATAPP_URL=http://localhost:$TEST_HTTP_PORT npx playwright test

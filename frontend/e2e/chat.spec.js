@@ -73,6 +73,20 @@ test('an unreachable sign-in service gets a clear screen', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
 })
 
+test('the built app carries none of the run-time settings', async ({ page }) => {
+  const config = await (await page.request.get('/config.js')).text()
+  const settings = JSON.parse(config.slice(config.indexOf('{'), config.lastIndexOf('}') + 1))
+  const html = await (await page.request.get('/')).text()
+  const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1])
+  expect(scripts.length).toBeGreaterThan(0)
+  for (const asset of ['/', ...scripts]) {
+    const body = await (await page.request.get(asset)).text()
+    for (const value of [settings.VUE_APP_DEX_ISSUER_URL, settings.VUE_APP_WS_URL, settings.VUE_APP_DEX_REDIRECT_URI]) {
+      expect(body, `${asset} must not contain ${value}`).not.toContain(value)
+    }
+  }
+})
+
 test('alice and bob talk live, and history survives a reload', async ({ browser }) => {
   const alice = await signIn(browser, 'alice')
   const bob = await signIn(browser, 'bob')
@@ -182,5 +196,8 @@ test('works on a phone-sized screen', async ({ browser }) => {
   const width = await alice.page.evaluate(() => document.documentElement.scrollWidth)
   expect(width).toBeLessThanOrEqual(375)
   await alice.page.screenshot({ path: `${SCREENS}/phone.png` })
+
+  await alice.page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(alice.page.getByRole('button', { name: 'Sign in' })).toBeVisible({ timeout: 10_000 })
   await alice.context.close()
 })
