@@ -1,0 +1,183 @@
+package io.chatapp.deploy;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static io.chatapp.deploy.RenderedChart.at;
+import static io.chatapp.deploy.RenderedChart.render;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HelmChartsTest {
+
+    private static Map<String, Object> podSpec(RenderedChart chart) {
+        return at(chart.one("Deployment"), "spec", "template", "spec");
+    }
+
+    private static Map<String, Object> container(RenderedChart chart) {
+        return at(podSpec(chart), "containers", 0);
+    }
+
+    private static Map<String, Map<String, Object>> env(Map<String, Object> container) {
+        List<Map<String, Object>> env = at(container, "env");
+        return env.stream().collect(Collectors.toMap(entry -> (String) entry.get("name"), entry -> entry));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chatapp-backend", "chatapp-frontend"})
+    void chartsPassStrictLint(String chart) {
+        LintResult result = new Helm(RenderedChart.CHARTS.resolve(chart)).lint().strict().call();
+        assertFalse(result.isFailed(), () -> String.join("\n", result.getMessages()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"chatapp-backend,", "chatapp-backend,production-backend.yaml", "chatapp-frontend,",
+            "chatapp-frontend,production-frontend.yaml"})
+    void everyPodMeetsTheRestrictedPodSecurityStandard(String chart, String values) {
+        RenderedChart rendered = render(chart, values);
+        Map<String, Object> pod = podSpec(rendered);
+        assertEquals(true, at(pod, "securityContext", "runAsNonRoot"));
+        assertEquals("RuntimeDefault", at(pod, "securityContext", "seccompProfile", "type"));
+        assertEquals(false, at(pod, "automountServiceAccountToken"));
+        List<Map<String, Object>> containers = new ArrayList<>(at(pod, "containers"));
+        if (pod.get("initContainers") != null) {
+            containers.addAll(at(pod, "initContainers"));
+        }
+        for (Map<String, Object> container : containers) {
+            String name = (String) container.get("name");
+            assertEquals(false, at(container, "securityContext", "allowPrivilegeEscalation"), name);
+            assertEquals(true, at(container, "securityContext", "readOnlyRootFilesystem"), name);
+            assertEquals(true, at(container, "securityContext", "runAsNonRoot"), name);
+            assertEquals(List.of("ALL"), at(container, "securityContext", "capabilities", "drop"), name);
+            assertEquals("RuntimeDefault", at(container, "securityContext", "seccompProfile", "type"), name);
+            assertNotNull(at(container, "resources", "requests", "cpu"), name);
+            assertNotNull(at(container, "resources", "limits", "memory"), name);
+        }
+    }
+
+    @Test
+    void theBackendIsProbedOnItsHealthEndpoints() {
+        Map<String, Object> backend = container(render("chatapp-backend", null));
+        assertEquals("/health/started", at(backend, "startupProbe", "httpGet", "path"));
+        assertEquals("/health/live", at(backend, "livenessProbe", "httpGet", "path"));
+        assertEquals("/health/ready", at(backend, "readinessProbe", "httpGet", "path"));
+        assertEquals("http", at(backend, "readinessProbe", "httpGet", "port"));
+        assertEquals(9080, (int) at(backend, "ports", 0, "containerPort"));
+    }
+
+    @Test
+    void theBackendGetsEverySettingAsEnvironment() {
+        RenderedChart rendered = render("chatapp-backend", null);
+        Map<String, Map<String, Object>> env = env(container(rendered));
+
+        assertEquals("metadata.name", at(env.get("CHAT_INSTANCE_ID"), "valueFrom", "fieldRef", "fieldPath"));
+        assertEquals("kafka:9092", env.get("MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_BOOTSTRAP_SERVERS").get("value"));
+        assertEquals("chatapp-mongodb", at(env.get("CHAT_MONGODB_URI"), "valueFrom", "secretKeyRef", "name"));
+        assertEquals("uri", at(env.get("CHAT_MONGODB_URI"), "valueFrom", "secretKeyRef", "key"));
+        assertEquals("https://dex.example.com/dex", env.get("MP_JWT_VERIFY_ISSUER").get("value"));
+        assertEquals("https://dex.example.com/dex/keys", env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION").get("value"));
+        assertEquals("chatapp", env.get("MP_JWT_VERIFY_AUDIENCES").get("value"));
+        assertEquals("https://chat.example.com", env.get("CHAT_WEBSOCKET_ALLOWED_ORIGINS").get("value"));
+        assertFalse(env.containsKey("JAVA_TOOL_OPTIONS"));
+
+        assertEquals(2, (int) at(rendered.one("Deployment"), "spec", "replicas"));
+        assertEquals(45, (int) at(podSpec(rendered), "terminationGracePeriodSeconds"));
+        assertEquals(1, (int) at(rendered.one("PodDisruptionBudget"), "spec", "minAvailable"));
+        assertTrue(rendered.all("HorizontalPodAutoscaler").isEmpty());
+        assertEquals(9080, (int) at(rendered.one("Service"), "spec", "ports", 0, "port"));
+    }
+
+    @Test
+    void inProductionTheIssuerTheBrowserSeesAndTheKeysTheBackendFetchesAreSeparate() {
+        RenderedChart rendered = render("chatapp-backend", "production-backend.yaml");
+        Map<String, Object> pod = podSpec(rendered);
+        Map<String, Map<String, Object>> env = env(container(rendered));
+
+        assertEquals("https://login.example.com/dex", env.get("MP_JWT_VERIFY_ISSUER").get("value"));
+        assertEquals("https://dex.auth.svc.cluster.local:5556/dex/keys", env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION").get("value"));
+        // The internal CA becomes part of the JVM's truststore.
+        assertEquals("truststore", at(pod, "initContainers", 0, "name"));
+        assertEquals("internal-ca", at(pod, "volumes", 3, "secret", "secretName"));
+        assertTrue(((String) env.get("JAVA_TOOL_OPTIONS").get("value")).contains("-Djavax.net.ssl.trustStore=/truststore/cacerts.p12"));
+        // The autoscaler owns the replica count.
+        assertNull(at(rendered.one("Deployment"), "spec", "replicas"));
+        assertEquals(10, (int) at(rendered.one("HorizontalPodAutoscaler"), "spec", "maxReplicas"));
+        assertEquals(2, (int) at(rendered.one("PodDisruptionBudget"), "spec", "minAvailable"));
+    }
+
+    @Test
+    void theWebAppsConfigJsComesFromValues() {
+        RenderedChart rendered = render("chatapp-frontend", "production-frontend.yaml");
+        String script = at(rendered.one("ConfigMap"), "data", "config.js");
+        assertTrue(script.startsWith("window.__CHATAPP_CONFIG__ = {"), script);
+        JsonObject config = Json.createReader(new StringReader(script.substring(script.indexOf('{'), script.lastIndexOf('}') + 1))).readObject();
+        assertEquals("https://login.example.com/dex", config.getString("VUE_APP_DEX_ISSUER_URL"));
+        assertEquals("chat-web", config.getString("VUE_APP_DEX_CLIENT_ID"));
+        assertEquals("https://chat.example.com/", config.getString("VUE_APP_DEX_REDIRECT_URI"));
+        assertEquals("openid profile email offline_access groups", config.getString("VUE_APP_DEX_SCOPES"));
+        assertEquals("/api", config.getString("VUE_APP_API_BASE_URL"));
+        assertEquals("wss://chat.example.com/ws/chat", config.getString("VUE_APP_WS_URL"));
+    }
+
+    @Test
+    void theWebAppIsServedWithSecurityHeadersAndTheIssuerAllowed() {
+        RenderedChart rendered = render("chatapp-frontend", "production-frontend.yaml");
+        String headers = at(rendered.one("ConfigMap"), "data", "security-headers.conf");
+        assertTrue(headers.contains("X-Content-Type-Options \"nosniff\""));
+        assertTrue(headers.contains("Referrer-Policy"));
+        assertTrue(headers.contains("frame-ancestors 'none'"));
+        assertTrue(headers.contains("connect-src 'self' https://login.example.com wss://chat.example.com"), headers);
+        String nginx = at(rendered.one("ConfigMap"), "data", "default.conf");
+        assertTrue(nginx.contains("try_files $uri $uri/ /index.html"), "SPA fallback");
+        assertTrue(nginx.contains("immutable"), "long cache for hashed assets");
+        assertFalse(nginx.contains("proxy_pass"), "the Ingress routes the API");
+        assertNotNull(at(rendered.one("Deployment"), "spec", "template", "metadata", "annotations", "checksum/config"));
+    }
+
+    @Test
+    void withoutAnIngressTheWebAppCanPassTheApiToTheBackend() {
+        String nginx = at(render("chatapp-frontend", null, Map.of("backendProxyUrl", "http://chat-backend:9080"))
+                .one("ConfigMap"), "data", "default.conf");
+        assertTrue(nginx.contains("location /api/ {\n    proxy_pass http://chat-backend:9080;"), nginx);
+        assertTrue(nginx.contains("proxy_set_header Upgrade $http_upgrade;"));
+    }
+
+    @Test
+    void theIngressRoutesApiAndWebSocketToTheBackendAndTheRestToTheWebApp() {
+        RenderedChart rendered = render("chatapp-frontend", "production-frontend.yaml");
+        Map<String, Object> ingress = rendered.one("Ingress");
+        List<Map<String, Object>> paths = at(ingress, "spec", "rules", 0, "http", "paths");
+        Map<String, String> routes = paths.stream().collect(Collectors.toMap(
+                path -> (String) path.get("path"), path -> at(path, "backend", "service", "name")));
+        assertEquals(Map.of("/api", "chat-backend-chatapp-backend", "/ws", "chat-backend-chatapp-backend",
+                "/", "chat-chatapp-frontend"), routes);
+        assertEquals("chat.example.com", at(ingress, "spec", "rules", 0, "host"));
+        assertEquals("chat-example-com-tls", at(ingress, "spec", "tls", 0, "secretName"));
+        assertEquals("nginx", at(ingress, "spec", "ingressClassName"));
+        assertTrue(render("chatapp-frontend", null).all("Ingress").isEmpty());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"chatapp-backend,oidc.issuer,not-a-url", "chatapp-backend,replicaCount,0",
+            "chatapp-frontend,config.wsUrl,https://chat.example.com/ws", "chatapp-backend,image.pullPolicy,Sometimes"})
+    void theSchemaRefusesBadValues(String chart, String key, String value) {
+        Object typed = value.matches("\\d+") ? Integer.valueOf(value) : value;
+        assertThrows(IllegalStateException.class, () -> render(chart, null, Map.of(key, typed)));
+    }
+}
