@@ -40,7 +40,7 @@ class HelmChartsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"chatapp-backend", "chatapp-frontend"})
+    @ValueSource(strings = {"chatapp-backend", "chatapp-frontend", "chatapp-infra"})
     void chartsPassStrictLint(String chart) {
         LintResult result = new Helm(RenderedChart.CHARTS.resolve(chart)).lint().strict().call();
         assertFalse(result.isFailed(), () -> String.join("\n", result.getMessages()));
@@ -69,6 +69,26 @@ class HelmChartsTest {
             assertNotNull(at(container, "resources", "requests", "cpu"), name);
             assertNotNull(at(container, "resources", "limits", "memory"), name);
         }
+    }
+
+    @Test
+    void theLocalInfrastructureIsRestrictedAndCreatesTheTopics() {
+        RenderedChart rendered = render("chatapp-infra", null);
+        List<Map<String, Object>> pods = new ArrayList<>();
+        rendered.all("StatefulSet").forEach(set -> pods.add(at(set, "spec", "template", "spec")));
+        pods.add(at(rendered.one("Job"), "spec", "template", "spec"));
+        assertEquals(3, pods.size());
+        for (Map<String, Object> pod : pods) {
+            assertEquals("RuntimeDefault", at(pod, "securityContext", "seccompProfile", "type"));
+            Map<String, Object> container = at(pod, "containers", 0);
+            assertEquals(false, at(container, "securityContext", "allowPrivilegeEscalation"));
+            assertEquals(List.of("ALL"), at(container, "securityContext", "capabilities", "drop"));
+            assertNotNull(at(container, "resources", "limits", "memory"));
+        }
+        String topics = String.join(" ", RenderedChart.<List<String>>at(rendered.one("Job"), "spec", "template", "spec", "containers", 0, "command"));
+        assertTrue(topics.contains("chat-messages:3 chat-messages-dlq:1"), topics);
+        assertEquals("mongodb://mongodb-0.mongodb:27017/?replicaSet=rs0&serverSelectionTimeoutMS=3000",
+                at(rendered.one("Secret"), "stringData", "uri"));
     }
 
     @Test

@@ -1,0 +1,22 @@
+# The backend image: Open Liberty with only the features server.xml names, running as a
+# non-root user. Build the WAR first (mvn package), then: docker build -t chatapp-backend .
+FROM icr.io/appcafe/open-liberty:kernel-slim-java17-openj9-ubi-minimal
+
+ARG VERSION=1.0.0
+LABEL org.opencontainers.image.title="chatapp-backend" \
+      org.opencontainers.image.description="Chat backend: REST and WebSocket API, Kafka, MongoDB, on Open Liberty" \
+      org.opencontainers.image.version="${VERSION}"
+
+# Features first: this layer changes only when server.xml's feature list does.
+COPY --chown=1001:0 src/main/liberty/config/ /config/
+RUN features.sh
+
+COPY --chown=1001:0 target/chatapp.war /config/apps/chatapp.war
+
+# Settings come from the environment (MicroProfile Config); see README.adoc, "Configuration".
+ENV HTTP_PORT=9080
+EXPOSE 9080
+
+# Warms the shared class cache and checks the configuration at build time.
+RUN configure.sh
+USER 1001
