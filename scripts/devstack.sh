@@ -6,6 +6,8 @@
 # Every process is tracked by the process id it was started with and stopped by it.
 #
 # usage: scripts/devstack.sh start|stop|status
+#   start starts what is not running (so it also brings back a process that died), then waits
+#   until each answers.
 # settings (environment): CHATAPP_HOME (data and logs; delete it to reset, default .chatapp),
 #   KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), MONGO_PORT (27017), MONGO_BACKEND (h2|memory),
 #   OIDC_PORT (5556)
@@ -53,8 +55,7 @@ start_process() { # name command...
   local name=$1; shift
   local pidfile=$home/pids/$name.pid
   if pid_alive "$pidfile"; then
-    log "$name already running (pid $(cat "$pidfile"))"
-    return 1
+    return 0
   fi
   nohup "$@" > "$home/logs/$name.log" 2>&1 < /dev/null &
   echo $! > "$pidfile"

@@ -17,6 +17,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,7 +28,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletionException;
 
 /** Posting messages and reading a room's history. Also served at {@code /messages}. */
 @Path("messages")
@@ -52,13 +54,17 @@ public class MessageResource {
     @APIResponse(responseCode = "202", description = "Accepted: durable in Kafka")
     @APIResponse(responseCode = "400", description = "Invalid body; the problem names the field")
     @APIResponse(responseCode = "503", description = "Not durable; retry after Retry-After seconds with the same clientMessageId")
-    public CompletionStage<Response> post(NewMessage posted) {
+    public void post(NewMessage posted, @Suspended AsyncResponse response) {
         // Resolved now: the request context is gone by the time Kafka acknowledges.
-        UriBuilder history = uriInfo.getBaseUriBuilder().path("messages");
-        return ingest.ingest(Senders.fromToken(token), posted)
-                .thenApply(message -> Response.accepted(message)
-                        .location(history.path(message.id()).build())
-                        .build());
+        UriBuilder location = uriInfo.getBaseUriBuilder().path("messages");
+        ingest.ingest(Senders.fromToken(token), posted).whenComplete((message, failure) -> {
+            if (failure == null) {
+                response.resume(Response.accepted(message).location(location.path(message.id()).build()).build());
+            } else {
+                // The bare cause, so that its exception mapper answers (503 for "not durable").
+                response.resume(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+            }
+        });
     }
 
     @GET

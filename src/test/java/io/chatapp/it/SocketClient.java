@@ -30,15 +30,24 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private WebSocket socket;
 
-    static URI uri(String ticket) {
+    static URI uri(URI server, String ticket) {
         String query = ticket == null ? "" : "?ticket=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8);
-        return URI.create(TestStack.server().toString().replaceFirst("^http", "ws") + "/ws/chat" + query);
+        return URI.create(server.toString().replaceFirst("^http", "ws") + "/ws/chat" + query);
     }
 
     static SocketClient connect(String ticket, String origin) {
+        return connect(TestStack.server(), ticket, origin);
+    }
+
+    /** Connects to the given server, whose own address is the allowed Origin. */
+    static SocketClient connect(URI server, String ticket) {
+        return connect(server, ticket, server.toString());
+    }
+
+    private static SocketClient connect(URI server, String ticket, String origin) {
         SocketClient client = new SocketClient();
         try {
-            client.socket = open(ticket, origin, client).get(10, TimeUnit.SECONDS);
+            client.socket = open(server, ticket, origin, client).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             fail("handshake failed: " + e);
         }
@@ -49,7 +58,7 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     static int handshakeStatus(String ticket, String origin) throws Exception {
         SocketClient client = new SocketClient();
         try {
-            WebSocket socket = open(ticket, origin, client).get(10, TimeUnit.SECONDS);
+            WebSocket socket = open(TestStack.server(), ticket, origin, client).get(10, TimeUnit.SECONDS);
             socket.abort();
             return 101;
         } catch (ExecutionException e) {
@@ -60,12 +69,12 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    private static CompletableFuture<WebSocket> open(String ticket, String origin, SocketClient listener) {
+    private static CompletableFuture<WebSocket> open(URI server, String ticket, String origin, SocketClient listener) {
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (origin != null) {
             builder.header("Origin", origin);
         }
-        return builder.buildAsync(uri(ticket), listener);
+        return builder.buildAsync(uri(server, ticket), listener);
     }
 
     void send(String json) {
@@ -137,6 +146,11 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
         }
         webSocket.request(1);
         return null;
+    }
+
+    /** Whether the server closed the connection or it failed. */
+    boolean closed() {
+        return closed.isDone();
     }
 
     @Override

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The fault suite: two Open Liberty servers on one real Kafka broker and one Mongo-wire store
+# (an H2 file, so that it survives being killed), a steady load of posts to both, WebSocket
+# clients on both, and the broker, the store and one server killed (kill -9, by process id)
+# and restarted in turn. Prints "N passed, N failed" with the counts; fails if anything was
+# lost, stored twice, missed by a client, or hung.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+export MONGO_BACKEND=h2 TEST_STACK_HOME=$repo/target/fault-stack
+source scripts/lib/test-stack.sh
+
+start_server() { # name http-port https-port
+  # Each server names its own broadcast consumer group, as each pod does by its name.
+  mvn -B -q -Pteststack "${TEST_STACK_MAVEN_ARGS[@]}" -Dliberty.server.name=$1 -Dhttp.port=$2 -Dhttps.port=$3 \
+    -Dliberty.env.CHAT_INSTANCE_ID=$1 \
+    -DskipTests -Dfrontend.skip=true package liberty:create liberty:deploy liberty:start
+  test_stack_cleanups+=("$repo/target/liberty/wlp/bin/server stop $1")
+}
+start_server faultsA 19080 19443
+start_server faultsB 19081 19444
+
+mvn -B verify -Pteststack,faults "${TEST_STACK_MAVEN_ARGS[@]}" -Dfrontend.skip=true -Djacoco.skip=true \
+  -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dfaults.serverA.url=http://localhost:19080 -Dfaults.serverB.url=http://localhost:19081 \
+  -Dfaults.serverB.name=faultsB -Dfaults.stack.home="$CHATAPP_HOME"

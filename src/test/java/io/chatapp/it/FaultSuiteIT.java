@@ -1,0 +1,486 @@
+package io.chatapp.it;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import jakarta.json.JsonObject;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The fault suite: two Open Liberty servers on one Kafka broker and one store, a steady load
+ * of posts to both, WebSocket clients on both, and the broker, the store and one server
+ * killed ({@code kill -9}) and restarted in turn. Afterwards every accepted message must be
+ * stored exactly once and have reached every client that stayed connected, in history order;
+ * clients that lost their connection must have caught up with no gap and no duplicate; and
+ * no request may have hung past its timeout.
+ * <p>
+ * Run by {@code scripts/test_faults.sh}, which starts the servers and the stack.
+ */
+public class FaultSuiteIT {
+
+    private static final List<String> ROOMS = List.of("faults-a", "faults-b", "faults-c");
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+    /** MessagePublisher's ack timeout is 10 s; a request beyond this has hung. */
+    private static final Duration HUNG = Duration.ofSeconds(15);
+    private static final Duration RETRY_FOR = Duration.ofSeconds(90);
+
+    private static final URI SERVER_A = URI.create(System.getProperty("faults.serverA.url"));
+    private static final URI SERVER_B = URI.create(System.getProperty("faults.serverB.url"));
+    private static final String SERVER_B_NAME = System.getProperty("faults.serverB.name");
+    private static final Path REPO = Path.of(System.getProperty("faults.repo"));
+    private static final Path STACK = Path.of(System.getProperty("faults.stack.home"));
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static MongoClient mongo;
+
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    /** clientMessageId -> the id the server accepted it with. */
+    private final Map<String, String> accepted = new ConcurrentHashMap<>();
+    private final Set<String> ids = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger posted = new AtomicInteger();
+    private final AtomicInteger unavailableAnswers = new AtomicInteger();
+    private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger gaveUp = new AtomicInteger();
+    private final AtomicInteger hung = new AtomicInteger();
+    private final AtomicInteger idMismatches = new AtomicInteger();
+    private final AtomicLong slowestRequestMs = new AtomicLong();
+    private final List<String> results = Collections.synchronizedList(new ArrayList<>());
+    private int failures;
+
+    @BeforeAll
+    static void connectStore() {
+        mongo = MongoClients.create(TestStack.mongoUri());
+    }
+
+    @AfterAll
+    static void closeStore() {
+        mongo.close();
+    }
+
+    private String token(String user) {
+        return tokens.computeIfAbsent(user, DevIssuer::token);
+    }
+
+    // ---- load --------------------------------------------------------------------------
+
+    /** Posts one message, retrying with the same clientMessageId (on the other server too) until accepted. */
+    private void postUntilAccepted(int sequence) {
+        String user = "loader-" + (sequence % 4);
+        String room = ROOMS.get(sequence % ROOMS.size());
+        String clientMessageId = "fault-" + sequence + "-" + UUID.randomUUID();
+        String body = Chat.body(room, "message " + sequence, clientMessageId);
+        Instant giveUpAt = Instant.now().plus(RETRY_FOR);
+        int attempt = 0;
+        while (Instant.now().isBefore(giveUpAt)) {
+            URI server = (sequence + attempt) % 2 == 0 ? SERVER_A : SERVER_B;
+            Instant started = Instant.now();
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(server.resolve("/api/messages"))
+                        .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + token(user))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 202) {
+                    String id = ((JsonObject) Chat.parse(response.body())).getString("id");
+                    String earlier = accepted.putIfAbsent(clientMessageId, id);
+                    if (earlier != null && !earlier.equals(id)) {
+                        idMismatches.incrementAndGet();
+                    }
+                    ids.add(id);
+                    return;
+                }
+                if (response.statusCode() == 503) {
+                    unavailableAnswers.incrementAndGet();
+                }
+            } catch (IOException e) {
+                // The server is down or the connection dropped: the outcome is unknown, so retry.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                long took = Duration.between(started, Instant.now()).toMillis();
+                slowestRequestMs.accumulateAndGet(took, Math::max);
+                if (took > HUNG.toMillis()) {
+                    hung.incrementAndGet();
+                }
+            }
+            attempt++;
+            retries.incrementAndGet();
+            sleep(Duration.ofMillis(Math.min(2_000, 200L * attempt)));
+        }
+        gaveUp.incrementAndGet();
+    }
+
+    // ---- clients -----------------------------------------------------------------------
+
+    /** A WebSocket client that, like the web app, reconnects after a drop and catches up from history. */
+    private final class Listener {
+        final String name;
+        final List<URI> servers;
+        final boolean mustStayConnected;
+        final Map<String, List<String>> received = new LinkedHashMap<>();
+        final Map<String, List<String>> caughtUp = new HashMap<>();
+        final List<SocketClient> connections = new ArrayList<>();
+        URI connectedTo;
+        int reconnects;
+
+        Listener(String name, boolean mustStayConnected, URI... servers) {
+            this.name = name;
+            this.mustStayConnected = mustStayConnected;
+            this.servers = List.of(servers);
+            connect();
+        }
+
+        SocketClient current() {
+            return connections.get(connections.size() - 1);
+        }
+
+        void connect() {
+            Instant deadline = Instant.now().plus(RETRY_FOR);
+            int attempt = 0;
+            while (true) {
+                URI server = servers.get(attempt % servers.size());
+                try {
+                    HttpResponse<String> ticket = HTTP.send(HttpRequest.newBuilder(server.resolve("/api/ws-ticket"))
+                            .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token(name))
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                    if (ticket.statusCode() == 200) {
+                        connections.add(SocketClient.connect(server, ((JsonObject) Chat.parse(ticket.body())).getString("ticket")));
+                        connectedTo = server;
+                        return;
+                    }
+                } catch (IOException | AssertionError e) {
+                    // Not up yet.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(name + " could not reconnect");
+                }
+                attempt++;
+                sleep(Duration.ofMillis(500));
+            }
+        }
+
+        /** Collects what the current connection received, and reconnects if it was dropped. */
+        void poll() {
+            if (!current().closed()) {
+                return;
+            }
+            collect(current());
+            reconnects++;
+            connect();
+            catchUp();
+        }
+
+        void collect(SocketClient connection) {
+            for (String room : ROOMS) {
+                received.computeIfAbsent(room, key -> new ArrayList<>()).addAll(connection.messageIdsIn(room));
+            }
+        }
+
+        /**
+         * Fetches history page by page back to a message the client knows, and keeps what it
+         * did not know. Messages broadcast while it was away but not stored yet are found by
+         * a later catch-up (as the web app's next one would).
+         */
+        void catchUp() {
+            for (String room : ROOMS) {
+                Set<String> known = new HashSet<>(received.getOrDefault(room, List.of()));
+                known.addAll(caughtUp.getOrDefault(room, List.of()));
+                List<String> missed = new ArrayList<>();
+                String before = null;
+                while (true) {
+                    JsonObject page = historyPage(connectedTo, room, before);
+                    List<String> pageIds = page.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                            .map(message -> message.getString("id")).toList();
+                    missed.addAll(0, pageIds.stream().filter(id -> !known.contains(id)).toList());
+                    if (known.isEmpty() || pageIds.stream().anyMatch(known::contains) || !page.getBoolean("hasMore")) {
+                        break;
+                    }
+                    before = pageIds.get(0);
+                }
+                caughtUp.computeIfAbsent(room, key -> new ArrayList<>()).addAll(missed);
+            }
+        }
+
+        JsonObject historyPage(URI server, String room, String before) {
+            String query = "/api/messages?limit=200&room=" + room + (before == null ? "" : "&before=" + before);
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(server.resolve(query))
+                        .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + token(name)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return (JsonObject) Chat.parse(response.body());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void finish() {
+            collect(current());
+            current().close();
+            if (reconnects > 0) {
+                catchUp();
+            }
+        }
+    }
+
+    // ---- faults ------------------------------------------------------------------------
+
+    private static void run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).directory(REPO.toFile()).inheritIO().start();
+            if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops a process by the id it was started with: kill -9, or SIGTERM when not {@code forcibly}. */
+    private static void kill(Path pidFile, boolean forcibly) {
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle.of(pid).ifPresent(process -> {
+                if (forcibly) {
+                    process.destroyForcibly();
+                } else {
+                    process.destroy();
+                }
+                process.onExit().join();
+            });
+            System.out.println("[faults] " + (forcibly ? "killed " : "stopped ") + pidFile.getFileName() + " (pid " + pid + ")");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void restartDevStack() {
+        run("scripts/devstack.sh", "start");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void check(String what, boolean passed, String detail) {
+        results.add((passed ? "PASS  " : "FAIL  ") + what + (detail.isEmpty() ? "" : " (" + detail + ")"));
+        if (!passed) {
+            failures++;
+        }
+    }
+
+    // ---- the suite ---------------------------------------------------------------------
+
+    @Test
+    void nothingIsLostOrDuplicatedThroughFailures() throws Exception {
+        List<Listener> steady = List.of(new Listener("watcher-a1", true, SERVER_A), new Listener("watcher-a2", true, SERVER_A));
+        List<Listener> moving = List.of(new Listener("watcher-b1", false, SERVER_B, SERVER_A),
+                new Listener("watcher-b2", false, SERVER_B, SERVER_A));
+        List<Listener> all = new ArrayList<>(steady);
+        all.addAll(moving);
+
+        awaitBroadcastOnBothServers(all);
+
+        ExecutorService posters = Executors.newFixedThreadPool(16);
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        pacer.scheduleAtFixedRate(() -> {
+            int sequence = posted.getAndIncrement();
+            posters.execute(() -> postUntilAccepted(sequence));
+        }, 0, 50, TimeUnit.MILLISECONDS);
+
+        Runnable watch = () -> all.forEach(Listener::poll);
+        phase("steady load", Duration.ofSeconds(8), watch);
+
+        kill(STACK.resolve("pids/kafka.pid"), true);
+        phase("Kafka down", Duration.ofSeconds(8), watch);
+        restartDevStack();
+        phase("Kafka back", Duration.ofSeconds(10), watch);
+
+        // The local store's H2 file may lose its last second to kill -9 (real MongoDB's journal
+        // does not), so it is stopped; for the application that is the same outage.
+        kill(STACK.resolve("pids/mongo.pid"), false);
+        phase("MongoDB down", Duration.ofSeconds(8), watch);
+        restartDevStack();
+        phase("MongoDB back", Duration.ofSeconds(8), watch);
+
+        kill(REPO.resolve("target/liberty/wlp/usr/servers/.pid/" + SERVER_B_NAME + ".pid"), true);
+        phase("server B down", Duration.ofSeconds(5), watch);
+        run("target/liberty/wlp/bin/server", "start", SERVER_B_NAME);
+        phase("server B back", Duration.ofSeconds(8), watch);
+
+        pacer.shutdown();
+        posters.shutdown();
+        posters.awaitTermination(RETRY_FOR.toSeconds() + 30, TimeUnit.SECONDS);
+        System.out.println("[faults] load stopped after " + posted.get() + " messages");
+
+        MongoCollection<Document> messages = mongo.getDatabase("chat").getCollection("messages");
+        Chat.await("every accepted message stored", Duration.ofSeconds(90),
+                () -> messages.countDocuments(Filters.in("room", ROOMS)) >= ids.size() ? true : null);
+        // Live delivery of the last messages, then one more look at every client.
+        sleep(Duration.ofSeconds(3));
+        all.forEach(Listener::poll);
+        all.forEach(Listener::finish);
+
+        verify(messages, steady, moving);
+        results.forEach(System.out::println);
+        System.out.printf("[faults] %d passed, %d failed; posted %d, accepted %d, 503 answers %d, retries %d, "
+                        + "gave up %d, hung %d, slowest request %d ms, reconnects %d%n",
+                results.size() - failures, failures, posted.get(), accepted.size(), unavailableAnswers.get(), retries.get(),
+                gaveUp.get(), hung.get(), slowestRequestMs.get(), moving.stream().mapToInt(listener -> listener.reconnects).sum());
+        assertEquals(0, failures, () -> String.join("\n", results));
+    }
+
+    /**
+     * Each server's broadcast consumer starts at the latest offset once it has joined its
+     * group: until a probe posted to each server has reached every listener, nothing is posted.
+     */
+    private void awaitBroadcastOnBothServers(List<Listener> listeners) {
+        for (URI server : List.of(SERVER_A, SERVER_B)) {
+            Chat.await("a probe through " + server + " reaching every listener", Duration.ofSeconds(120), () -> {
+                String id = probe(server);
+                if (id == null) {
+                    return null;
+                }
+                sleep(Duration.ofSeconds(2));
+                return listeners.stream().allMatch(listener -> listener.current().countMessages(id) == 1) ? true : null;
+            });
+        }
+        System.out.println("[faults] both servers broadcast; starting the load");
+    }
+
+    private String probe(URI server) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(server.resolve("/api/messages"))
+                    .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + token("prober"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Chat.body("faults-probe", "probe", null))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 202 ? ((JsonObject) Chat.parse(response.body())).getString("id") : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void phase(String name, Duration length, Runnable duringIt) {
+        System.out.println("[faults] " + name + " (" + posted.get() + " posted, " + accepted.size() + " accepted so far)");
+        Instant end = Instant.now().plus(length);
+        while (Instant.now().isBefore(end)) {
+            duringIt.run();
+            sleep(Duration.ofMillis(250));
+        }
+    }
+
+    private void verify(MongoCollection<Document> messages, List<Listener> steady, List<Listener> moving) {
+        check("every post was accepted in the end", gaveUp.get() == 0 && accepted.size() == posted.get(),
+                accepted.size() + " of " + posted.get());
+        check("a retry got the id of the first attempt", idMismatches.get() == 0, idMismatches.get() + " mismatches");
+        check("no request hung past " + HUNG.toSeconds() + " s", hung.get() == 0, hung.get() + " hung");
+
+        Map<String, List<String>> stored = new HashMap<>();
+        List<String> storedIds = new ArrayList<>();
+        for (String room : ROOMS) {
+            List<String> order = new ArrayList<>();
+            for (Document document : messages.find(Filters.eq("room", room)).sort(Sorts.ascending("seq"))) {
+                order.add(document.getString("message_id"));
+            }
+            stored.put(room, order);
+            storedIds.addAll(order);
+        }
+        Set<String> distinct = new HashSet<>(storedIds);
+        check("every accepted message is stored", distinct.containsAll(ids), missing(ids, distinct) + " missing");
+        check("no message is stored twice", distinct.size() == storedIds.size(), (storedIds.size() - distinct.size()) + " duplicates");
+
+        for (Listener listener : steady) {
+            int missing = 0;
+            int outOfOrder = 0;
+            int duplicates = 0;
+            for (String room : ROOMS) {
+                List<String> live = listener.received.getOrDefault(room, List.of());
+                duplicates += live.size() - new HashSet<>(live).size();
+                missing += missing(stored.get(room), new HashSet<>(live));
+                List<String> expected = new ArrayList<>(stored.get(room));
+                expected.retainAll(new HashSet<>(live));
+                outOfOrder += expected.equals(live) ? 0 : 1;
+            }
+            check(listener.name + " (connected throughout) received every message", missing == 0, missing + " missing");
+            check(listener.name + " received nothing twice", duplicates == 0, duplicates + " duplicates");
+            check(listener.name + " received each room in history order", outOfOrder == 0, outOfOrder + " rooms out of order");
+        }
+        for (Listener listener : moving) {
+            int missing = 0;
+            int duplicates = 0;
+            for (String room : ROOMS) {
+                // Live frames must never repeat; what catch-up fetched is merged by id, as the web app does.
+                List<String> live = listener.received.getOrDefault(room, List.of());
+                List<String> fetched = listener.caughtUp.getOrDefault(room, List.of());
+                duplicates += live.size() - new HashSet<>(live).size() + fetched.size() - new HashSet<>(fetched).size();
+                Set<String> seen = new HashSet<>(live);
+                seen.addAll(fetched);
+                List<String> order = stored.get(room);
+                int from = seen.stream().mapToInt(order::indexOf).filter(index -> index >= 0).min().orElse(0);
+                missing += missing(order.subList(from, order.size()), seen);
+            }
+            check(listener.name + " (reconnected " + listener.reconnects + " times) caught up with no gap", missing == 0,
+                    missing + " missing");
+            check(listener.name + " caught up with no duplicate", duplicates == 0, duplicates + " duplicates");
+        }
+    }
+
+    private static int missing(java.util.Collection<String> expected, Set<String> actual) {
+        int missing = 0;
+        for (String id : expected) {
+            if (!actual.contains(id)) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+}
