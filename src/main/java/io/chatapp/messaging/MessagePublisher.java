@@ -6,36 +6,44 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes accepted messages to {@code chat-messages}, keyed by room so that each room keeps
- * its order. The returned stage completes only once the broker has acknowledged the record.
+ * its order. The returned stage completes only once the broker has acknowledged the record,
+ * and fails if that takes longer than {@code chat.publish.ack-timeout}.
+ * <p>
+ * The timeout is deliberately not MicroProfile Fault Tolerance's {@code @Timeout}: that one
+ * interrupts the thread, and the thread that emits also runs the Kafka connector's send; an
+ * interrupt there ends the outgoing channel for good (seen in the fault suite: every post
+ * answered 503 long after Kafka was back). This timeout only stops waiting, and starts when
+ * the caller asks, however long the record waits to be handed to the connector.
  */
 @ApplicationScoped
 public class MessagePublisher {
 
     @Inject
-    @Channel("chat-out")
-    Emitter<ProducerRecord<String, String>> emitter;
+    RecordSender sender;
 
     @Inject
     @ConfigProperty(name = "chat.kafka.topic", defaultValue = "chat-messages")
     String topic;
 
+    @Inject
+    @ConfigProperty(name = "chat.publish.ack-timeout", defaultValue = "PT10S")
+    Duration ackTimeout;
+
     /**
-     * @return a stage that completes with the message when Kafka has it, or fails (with a
-     * timeout after {@code chat.publish} settings) when it could not be made durable
+     * @return a stage that completes with the message when Kafka has it, or fails when it
+     * could not be made durable in time
      */
-    @Asynchronous
-    @Timeout(10_000)
     public CompletionStage<ChatMessage> publish(ChatMessage message) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, message.room(), MessageJson.toJson(message));
-        return emitter.send(record).thenApply(acknowledged -> message);
+        return sender.send(record).toCompletableFuture()
+                .orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(acknowledged -> message);
     }
 }
