@@ -9,3 +9,4 @@ cd "$repo"
 scripts/test_backend.sh
 scripts/test_frontend.sh
 scripts/test_deploy.sh
+scripts/test_faults.sh
