@@ -152,6 +152,8 @@ public class FaultSuiteIT {
         final boolean mustStayConnected;
         final Map<String, List<String>> received = new LinkedHashMap<>();
         final Map<String, List<String>> caughtUp = new HashMap<>();
+        /** Per room, the last message received before the first drop: catch-up walks back to it. */
+        final Map<String, String> anchors = new HashMap<>();
         final List<SocketClient> connections = new ArrayList<>();
         URI connectedTo;
         int reconnects;
@@ -201,6 +203,11 @@ public class FaultSuiteIT {
                 return;
             }
             collect(current());
+            received.forEach((room, ids) -> {
+                if (!ids.isEmpty()) {
+                    anchors.putIfAbsent(room, ids.get(ids.size() - 1));
+                }
+            });
             reconnects++;
             connect();
             catchUp();
@@ -213,9 +220,10 @@ public class FaultSuiteIT {
         }
 
         /**
-         * Fetches history page by page back to a message the client knows, and keeps what it
-         * did not know. Messages broadcast while it was away but not stored yet are found by
-         * a later catch-up (as the web app's next one would).
+         * Fetches history page by page back to the last message received before the drop
+         * (or, without one, to any message the client knows), and keeps what it did not know.
+         * Messages broadcast while it was away but not stored yet are found by a later
+         * catch-up, which walks back to the same point.
          */
         void catchUp() {
             for (String room : ROOMS) {
@@ -228,7 +236,9 @@ public class FaultSuiteIT {
                     List<String> pageIds = page.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
                             .map(message -> message.getString("id")).toList();
                     missed.addAll(0, pageIds.stream().filter(id -> !known.contains(id)).toList());
-                    if (known.isEmpty() || pageIds.stream().anyMatch(known::contains) || !page.getBoolean("hasMore")) {
+                    String anchor = anchors.get(room);
+                    boolean reached = anchor != null ? pageIds.contains(anchor) : pageIds.stream().anyMatch(known::contains);
+                    if (known.isEmpty() || reached || !page.getBoolean("hasMore")) {
                         break;
                     }
                     before = pageIds.get(0);
