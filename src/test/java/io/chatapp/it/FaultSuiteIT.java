@@ -78,6 +78,12 @@ public class FaultSuiteIT {
     private final AtomicInteger idMismatches = new AtomicInteger();
     private final AtomicLong slowestRequestMs = new AtomicLong();
     private final List<String> results = Collections.synchronizedList(new ArrayList<>());
+    /**
+     * Whether posters may send to server B: like a Service's endpoints, it is out of rotation
+     * from its kill until its readiness answers 200 (a starting server holds requests until
+     * the application is up).
+     */
+    private volatile boolean serverBInRotation = true;
     private int failures;
 
     @BeforeAll
@@ -105,7 +111,7 @@ public class FaultSuiteIT {
         Instant giveUpAt = Instant.now().plus(RETRY_FOR);
         int attempt = 0;
         while (Instant.now().isBefore(giveUpAt)) {
-            URI server = (sequence + attempt) % 2 == 0 ? SERVER_A : SERVER_B;
+            URI server = (sequence + attempt) % 2 == 0 || !serverBInRotation ? SERVER_A : SERVER_B;
             Instant started = Instant.now();
             try {
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(server.resolve("/api/messages"))
@@ -358,9 +364,12 @@ public class FaultSuiteIT {
         restartDevStack();
         phase("MongoDB back", Duration.ofSeconds(8), watch);
 
+        serverBInRotation = false;
         kill(REPO.resolve("target/liberty/wlp/usr/servers/.pid/" + SERVER_B_NAME + ".pid"), true);
         phase("server B down", Duration.ofSeconds(5), watch);
         run("target/liberty/wlp/bin/server", "start", SERVER_B_NAME);
+        Chat.await("server B ready again", Duration.ofSeconds(90), () -> ready(SERVER_B) ? true : null);
+        serverBInRotation = true;
         phase("server B back", Duration.ofSeconds(8), watch);
 
         pacer.shutdown();
@@ -416,6 +425,18 @@ public class FaultSuiteIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        }
+    }
+
+    private static boolean ready(URI server) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(server.resolve("/health/ready")).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
