@@ -34,10 +34,6 @@ final class Chat {
         return new Chat(user, DevIssuer.token(user));
     }
 
-    static Chat withToken(String token) {
-        return new Chat("?", token);
-    }
-
     private static volatile boolean pipelineReady;
 
     /**
