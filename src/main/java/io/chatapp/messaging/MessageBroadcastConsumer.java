@@ -2,10 +2,10 @@ package io.chatapp.messaging;
 
 import io.chatapp.model.ChatMessage;
 import io.chatapp.model.MessageAccepted;
-import io.chatapp.model.MessageJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -27,19 +27,24 @@ public class MessageBroadcastConsumer {
     private final RecentIds seen = new RecentIds(50_000);
 
     @Inject
+    MessageRecordReader reader;
+
+    @Inject
     Event<MessageAccepted> accepted;
 
     @Incoming("chat-broadcast")
-    public CompletionStage<Void> onRecord(Message<String> record) {
+    public CompletionStage<Void> onRecord(Message<String> message) {
+        @SuppressWarnings("unchecked")
+        ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
         try {
-            ChatMessage message = MessageJson.fromJson(record.getPayload());
-            if (seen.firstSighting(message.id())) {
-                accepted.fire(new MessageAccepted(message));
+            ChatMessage chatMessage = reader.read(record);
+            if (seen.firstSighting(chatMessage.id())) {
+                accepted.fire(new MessageAccepted(chatMessage));
             }
-        } catch (IllegalArgumentException e) {
-            // The persistence consumer dead-letters it; nothing can be shown to anyone.
-            LOG.log(Level.WARNING, "Skipping an unreadable record: {0}", e.getMessage());
+        } catch (PoisonRecordException e) {
+            // The persistence consumer dead-letters it (and logs it once for all instances).
+            LOG.log(Level.FINE, "Not broadcasting a poison record: {0}", e.getMessage());
         }
-        return record.ack();
+        return message.ack();
     }
 }

@@ -2,7 +2,6 @@ package io.chatapp.messaging;
 
 import io.chatapp.metrics.ChatMetrics;
 import io.chatapp.model.ChatMessage;
-import io.chatapp.model.MessageJson;
 import io.chatapp.store.InsertOutcome;
 import io.chatapp.store.MessageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,12 +17,16 @@ import java.util.logging.Logger;
 /**
  * Reads {@code chat-messages} in the one group shared by all instances and stores each
  * message. A record is acknowledged only after MongoDB has the document (or already had it),
- * so a crash never skips a message; an unreadable record goes to the dead-letter topic.
+ * so a crash never skips a message; a record that can never be a message (not JSON, invalid,
+ * too large) is acknowledged only once the dead-letter topic has it.
  */
 @ApplicationScoped
 public class MessagePersistenceConsumer {
 
     private static final Logger LOG = Logger.getLogger(MessagePersistenceConsumer.class.getName());
+
+    @Inject
+    MessageRecordReader reader;
 
     @Inject
     MessageRepository repository;
@@ -40,10 +43,10 @@ public class MessagePersistenceConsumer {
         ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
         ChatMessage chatMessage;
         try {
-            chatMessage = MessageJson.fromJson(message.getPayload());
-        } catch (IllegalArgumentException e) {
+            chatMessage = reader.read(record);
+        } catch (PoisonRecordException e) {
             String source = record.topic() + "-" + record.partition() + "@" + record.offset();
-            LOG.log(Level.WARNING, "Dead-lettering unreadable record {0}: {1}", new Object[] {source, e.getMessage()});
+            LOG.log(Level.WARNING, "Dead-lettering record {0}: {1}", new Object[] {source, e.getMessage()});
             return deadLetters.send(record.key(), record.value(), e.getMessage(), source)
                     .thenCompose(sent -> message.ack());
         }

@@ -19,11 +19,12 @@ public record NewMessage(
         String text,
 
         @Size(min = 1, max = 128)
-        @Pattern(regexp = "[\\x21-\\x7e]*", message = "must be printable ASCII without spaces")
+        @Pattern(regexp = CLIENT_MESSAGE_ID_PATTERN, message = "must be printable ASCII without spaces")
         String clientMessageId) {
 
     public static final String ROOM_PATTERN = "[a-z0-9][a-z0-9_-]{0,39}";
     public static final int MAX_TEXT = 4000;
+    public static final String CLIENT_MESSAGE_ID_PATTERN = "[\\x21-\\x7e]*";
 
     public NewMessage {
         text = text == null ? null : text.strip();

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Plain HTTP to the server, for what the typed client hides: raw statuses, headers, non-API paths. */
 final class Http {
@@ -16,6 +18,18 @@ final class Http {
 
     static HttpResponse<String> get(String path, String token) {
         return send(request(path, token).GET().build());
+    }
+
+    /** The value of one application metric, as Prometheus text exposes it; 0 when it has none yet. */
+    static double metric(String name, String tags) {
+        String text = get("/metrics?scope=application", null).body();
+        Matcher matcher = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(text);
+        while (matcher.find()) {
+            if (tags.isEmpty() || matcher.group(1).contains(tags)) {
+                return Double.parseDouble(matcher.group(2));
+            }
+        }
+        return 0;
     }
 
     static HttpResponse<String> postJson(String path, String json, String token) {

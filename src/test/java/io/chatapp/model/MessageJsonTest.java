@@ -33,10 +33,8 @@ class MessageJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "not json", "[]", "{}", "null",
-            "{\"id\":\"x\",\"room\":\"general\",\"text\":\"hi\",\"timestamp\":\"2026-11-24T10:20:30.123Z\"}",
-            "{\"id\":\"x\",\"room\":\"general\",\"sender\":{\"id\":\"s\"},\"timestamp\":\"2026-11-24T10:20:30.123Z\"}"})
-    void refusesWhatIsNotACompleteMessage(String json) {
+    @ValueSource(strings = {"", "not json", "[]", "null", "{\"room\":[1,2]}"})
+    void refusesWhatIsNotAMessagesShape(String json) {
         assertThrows(IllegalArgumentException.class, () -> MessageJson.fromJson(json));
     }
 }

@@ -1,0 +1,87 @@
+package io.chatapp.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.microshed.testing.jupiter.MicroShedTest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Records on {@code chat-messages} that can never be messages (written by another producer, a
+ * bug or a replay): each goes to {@code chat-messages-dlq} with its reason, is neither shown
+ * nor stored, and the messages after it flow as before.
+ */
+@MicroShedTest
+public class DeadLetterIT {
+
+    private static Chat alice;
+
+    @BeforeAll
+    static void signIn() {
+        Chat.awaitPipelineReady();
+        alice = Chat.as("alice");
+    }
+
+    /** A message as the server writes it, with the given room and text. */
+    static String messageJson(String room, String text) {
+        return Json.createObjectBuilder().add("id", UUID.randomUUID().toString()).add("room", room).add("text", text)
+                .add("sender", Json.createObjectBuilder().add("id", "someone").add("name", "Someone"))
+                .add("timestamp", Instant.now().toString().substring(0, 23) + "Z").build().toString();
+    }
+
+    static Stream<Arguments> poisonRecords() {
+        return Stream.of(
+                Arguments.of("not JSON", (UnaryOperator<String>) room -> "not json at all " + room, "not a message"),
+                Arguments.of("JSON of another shape", (UnaryOperator<String>) room -> "{\"this is\":\"not a message in " + room + "\"}",
+                        "invalid message: id must not be null"),
+                Arguments.of("a text over 4000 characters", (UnaryOperator<String>) room -> messageJson(room, "x".repeat(4_001)),
+                        "invalid message: text size must be between 0 and 4000"),
+                Arguments.of("a room name that breaks the rule", (UnaryOperator<String>) room -> messageJson("Not A Room " + room, "hi"),
+                        "invalid message: room must match"),
+                Arguments.of("a record of 70,000 bytes", (UnaryOperator<String>) room -> messageJson(room, "y".repeat(70_000)),
+                        "too large"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("poisonRecords")
+    void aPoisonRecordIsDeadLetteredWithItsReasonAndConsumptionGoesOn(String kind, UnaryOperator<String> poisonIn,
+                                                                      String reasonStart) {
+        String room = Chat.freshRoom("poison");
+        String poison = poisonIn.apply(room);
+        double deadLettered = Http.metric("chat_messages_deadlettered_total", "");
+
+        try (Topics.Tail deadLetters = new Topics.Tail(Topics.DEAD_LETTERS); SocketClient socket = alice.connect()) {
+            Topics.write(Topics.MESSAGES, room, poison);
+
+            ConsumerRecord<String, String> dead = deadLetters.await("the record on " + Topics.DEAD_LETTERS,
+                    record -> poison.equals(record.value()));
+            assertEquals(room, dead.key());
+            String reason = Topics.header(dead, "dead-letter-reason");
+            assertTrue(reason.startsWith(reasonStart), reason);
+            assertTrue(Topics.header(dead, "dead-letter-source").startsWith(Topics.MESSAGES + "-"));
+
+            // The room's next message, on the same partition, is read after the poison one.
+            String after = alice.post(room, "after the poison record").getString("id");
+            socket.awaitMessage(after, Duration.ofSeconds(10));
+            alice.awaitStored(room, after);
+            assertEquals(List.of(after), socket.messageIdsIn(room), "only the real message was broadcast");
+            assertEquals(List.of(after), alice.history(room, 50, null).getJsonArray("messages")
+                    .getValuesAs(JsonObject.class).stream().map(message -> message.getString("id")).toList());
+        }
+        Chat.await("the dead letter counted", Duration.ofSeconds(5),
+                () -> Http.metric("chat_messages_deadlettered_total", "") >= deadLettered + 1 ? true : null);
+    }
+}

@@ -1,0 +1,93 @@
+package io.chatapp.messaging;
+
+import io.chatapp.model.ChatMessage;
+import io.chatapp.model.MessageJson;
+import io.chatapp.model.Sender;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class MessageRecordReaderTest {
+
+    private static final ChatMessage MESSAGE = new ChatMessage("7d0c5a52-0f4e-4c57-9d4a-1f0d3c8b2e11", "general", "hello",
+            new Sender("user-1", "Alice"), "2026-11-24T10:20:30.123Z", "c-1");
+
+    private static ValidatorFactory validation;
+    private static MessageRecordReader reader;
+
+    @BeforeAll
+    static void createReader() {
+        validation = Validation.buildDefaultValidatorFactory();
+        reader = new MessageRecordReader();
+        reader.validator = validation.getValidator();
+        reader.maxRecordBytes = 1_000;
+    }
+
+    @AfterAll
+    static void closeValidation() {
+        validation.close();
+    }
+
+    private static ConsumerRecord<String, String> record(String value) {
+        int size = value == null ? -1 : value.getBytes(StandardCharsets.UTF_8).length;
+        return new ConsumerRecord<>("chat-messages", 0, 42L, 0L, TimestampType.CREATE_TIME, 7, size, "general", value,
+                new RecordHeaders(), Optional.empty());
+    }
+
+    private static String reasonFor(String value) {
+        return assertThrows(PoisonRecordException.class, () -> reader.read(record(value))).getMessage();
+    }
+
+    @Test
+    void readsWhatTheServerWrites() throws PoisonRecordException {
+        assertEquals(MESSAGE, reader.read(record(MessageJson.toJson(MESSAGE))));
+    }
+
+    @Test
+    void aRecordWithoutValueIsPoison() {
+        assertEquals("no value", reasonFor(null));
+    }
+
+    @Test
+    void aRecordOverTheLimitIsPoisonUnread() {
+        assertEquals("too large: 1001 bytes, at most 1000 are read", reasonFor("x".repeat(1_001)));
+    }
+
+    @Test
+    void aRecordThatIsNotJsonIsPoison() {
+        assertEquals("not a message", reasonFor("not json").substring(0, "not a message".length()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{}| invalid message: id must not be null; room must not be null; sender must not be null; text must not be blank; timestamp must not be null",
+        "{\"id\":\"7d0c5a52-0f4e-4c57-9d4a-1f0d3c8b2e11\",\"room\":\"General!\",\"text\":\"hi\",\"sender\":{\"id\":\"u\",\"name\":\"U\"},\"timestamp\":\"2026-11-24T10:20:30.123Z\"}"
+            + "| invalid message: room must match [a-z0-9][a-z0-9_-]{0,39}",
+        "{\"id\":\"not-a-uuid\",\"room\":\"general\",\"text\":\"hi\",\"sender\":{\"id\":\"u\",\"name\":\"U\"},\"timestamp\":\"2026-11-24T10:20:30.123Z\"}"
+            + "| invalid message: id must be a UUID",
+        "{\"id\":\"7d0c5a52-0f4e-4c57-9d4a-1f0d3c8b2e11\",\"room\":\"general\",\"text\":\"  \",\"sender\":{\"id\":\"\",\"name\":\"U\"},\"timestamp\":\"2026-11-24T10:20:30.123Z\"}"
+            + "| invalid message: sender.id must not be blank; text must not be blank",
+        "{\"id\":\"7d0c5a52-0f4e-4c57-9d4a-1f0d3c8b2e11\",\"room\":\"general\",\"text\":\"hi\",\"sender\":{\"id\":\"u\",\"name\":\"U\"},\"timestamp\":\"yesterday\"}"
+            + "| invalid message: timestamp must be UTC ISO-8601 with milliseconds",
+        "{\"id\":\"7d0c5a52-0f4e-4c57-9d4a-1f0d3c8b2e11\",\"room\":\"general\",\"text\":\"hi\",\"sender\":{\"id\":\"u\",\"name\":\"U\"},\"timestamp\":\"2026-02-30T10:20:30.123Z\"}"
+            + "| invalid message: timestamp is not a date and time that exists",
+        "{\"id\":\"7d0c5a52-0f4e-4c57-9d4a-1f0d3c8b2e11\",\"room\":\"general\",\"text\":\"hi\",\"sender\":{\"id\":\"u\",\"name\":\"U\"},\"timestamp\":\"2026-11-24T10:20:30.123Z\",\"clientMessageId\":\"has space\"}"
+            + "| invalid message: clientMessageId must be printable ASCII without spaces",
+    })
+    void aMessageThatBreaksARuleIsPoisonWithEachRuleNamed(String json, String reason) {
+        assertEquals(reason, reasonFor(json));
+    }
+}
