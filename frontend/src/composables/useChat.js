@@ -1,7 +1,7 @@
 // The chat's state for the signed-in user: rooms, each room's timeline, the user's own
 // messages on their way, and the live connection. Components only read it and call actions.
 import { reactive } from 'vue'
-import { appendLive, mergeLatest, overlaps, prependOlder } from '../lib/timeline.js'
+import { appendLive, idsOf, mergeLatest, overlaps, prependOlder, storedIds } from '../lib/timeline.js'
 
 export const ROOM_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/
 export const MAX_TEXT = 4000
@@ -9,6 +9,11 @@ const PAGE = 50
 const CATCH_UP_PAGE = 200
 const CATCH_UP_MAX_PAGES = 5
 const ACK_TIMEOUT_MS = 15_000
+// After a reconnect each room catches up at once, then again after these delays (60 s in
+// all) until history holds what the room received live: a message broadcast while the client
+// was away is in history only once stored, normally milliseconds later, after a store outage
+// once the store is back.
+export const FOLLOW_UP_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000]
 
 /**
  * @param {object} deps
@@ -27,9 +32,22 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     notice: null,
   })
 
+  // Per room, the ids of the messages it held when the connection dropped, later those history
+  // confirmed: catch-ups join history there, not at a message received live since, because
+  // that may come after messages still missing. Kept until history holds all the room has.
+  const gaps = {}
+  // Per room, the catch-ups of the latest reconnect; those of an older one see that they
+  // were replaced and stop.
+  const schedules = {}
+  // Per room, the notice its failing catch-ups put up: a success clears that one only.
+  const catchUpNotices = {}
+
   const connection = connect({
     onFrame: handleFrame,
-    onState: (connectionState) => { state.connection = connectionState },
+    onState: (connectionState) => {
+      if (state.connection === 'open' && connectionState !== 'open') dropped()
+      state.connection = connectionState
+    },
     onReconnected: () => reconnected(),
   })
 
@@ -62,6 +80,8 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
 
   function stop() {
     connection.stop()
+    cancelCatchUps()
+    for (const name of Object.keys(gaps)) delete gaps[name]
   }
 
   async function loadRooms() {
@@ -102,8 +122,11 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     }
   }
 
-  /** Fetches the newest pages until they meet what the timeline has, and merges them in. */
-  async function catchUp(name) {
+  /**
+   * Fetches the newest pages back to one that holds an anchor (by default any message the
+   * timeline has), and merges them in. @returns mergeLatest's result
+   */
+  async function catchUp(name, anchors = idsOf(timeline(name).messages)) {
     const entry = timeline(name)
     const pages = []
     let before
@@ -112,13 +135,14 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
       const page = await api.history(name, { limit: entry.loaded ? CATCH_UP_PAGE : PAGE, before })
       pages.push(page.messages)
       hasMore = page.hasMore
-      if (!entry.loaded || !page.hasMore || page.messages.length === 0 || overlaps(entry.messages, page.messages)) break
+      if (!entry.loaded || !page.hasMore || page.messages.length === 0 || overlaps(anchors, page.messages)) break
       before = page.messages[0].id
     }
-    const merged = mergeLatest(entry.messages, pages, hasMore)
+    const merged = mergeLatest(entry.messages, pages, hasMore, anchors)
     entry.messages = merged.messages
     if (!entry.loaded || !merged.complete) entry.hasMore = hasMore
     for (const message of merged.messages) settle(message)
+    return merged
   }
 
   async function loadOlder(name = state.currentRoom) {
@@ -136,21 +160,85 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     }
   }
 
+  function loadedRooms() {
+    return Object.keys(state.timelines).filter((name) => state.timelines[name].loaded)
+  }
+
+  /** The live stream has a gap from here on; catch-ups wait for the reconnect that will close it. */
+  function dropped() {
+    for (const name of loadedRooms()) markGap(name)
+    cancelCatchUps()
+  }
+
+  // Kept if already marked: a gap left open by an earlier drop still starts there.
+  function markGap(name) {
+    gaps[name] ??= idsOf(timeline(name).messages)
+  }
+
+  function cancelCatchUps() {
+    for (const name of Object.keys(schedules)) delete schedules[name]
+  }
+
   async function reconnected() {
+    const started = loadedRooms().map(startCatchUps)
     await loadRooms()
-    for (const [name, entry] of Object.entries(state.timelines)) {
-      if (entry.loaded) {
-        try {
-          await catchUp(name)
-        } catch (failure) {
-          state.notice = `Missed messages of ${name} could not be loaded: ${failure.message}`
-        }
-      }
-    }
+    for (const schedule of started) await runCatchUp(schedule)
     // Their fate is unknown: sending again with the same clientMessageId is safe.
     for (const pending of Object.values(state.outbox).flat()) {
       if (pending.status === 'pending') transmit(pending)
     }
+  }
+
+  function startCatchUps(name) {
+    markGap(name)
+    schedules[name] = { room: name, followUps: 0 }
+    return schedules[name]
+  }
+
+  /**
+   * One catch-up of a schedule, then the next after a delay unless the room has caught up:
+   * one follow-up at least, because messages missed while away are unknown to the client and
+   * may not have been stored yet; more while history lacks a message the room received live,
+   * since what was missed comes before it and is not stored yet either.
+   */
+  async function runCatchUp(schedule) {
+    const name = schedule.room
+    if (schedules[name] !== schedule) return
+    const { merged, failure } = await catchUp(name, gaps[name]).then(
+      (result) => ({ merged: result }),
+      (error) => ({ failure: error }),
+    )
+    if (schedules[name] !== schedule) return
+    if (failure) {
+      showCatchUpNotice(name, `Missed messages of ${name} could not be loaded: ${failure.message}`)
+    } else {
+      clearCatchUpNotice(name)
+      // The timeline now has all history up to its newest message; what is still missing comes later.
+      gaps[name] = storedIds(merged)
+    }
+    if (merged?.unstored.length === 0 && schedule.followUps > 0) {
+      delete schedules[name]
+      delete gaps[name]
+      return
+    }
+    // Given up: the gap, if any, stays marked for the next reconnect's catch-ups.
+    if (schedule.followUps === FOLLOW_UP_DELAYS_MS.length) {
+      delete schedules[name]
+      return
+    }
+    const delay = FOLLOW_UP_DELAYS_MS[schedule.followUps]
+    schedule.followUps += 1
+    setTimer(() => runCatchUp(schedule), delay)
+  }
+
+  function showCatchUpNotice(name, text) {
+    catchUpNotices[name] = text
+    state.notice = text
+  }
+
+  function clearCatchUpNotice(name) {
+    if (state.notice === catchUpNotices[name]) state.notice = null
+    delete catchUpNotices[name]
   }
 
   function handleFrame(frame) {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { useChat } from './useChat.js'
+import { ApiError } from '../lib/api.js'
+import { FOLLOW_UP_DELAYS_MS, useChat } from './useChat.js'
 
 const ALICE = { id: 'alice', name: 'Alice' }
 const BOB = { id: 'bob', name: 'Bob' }
@@ -13,10 +14,14 @@ function fakeApi(store = {}) {
     store,
     posted: [],
     failPost: null,
+    failHistory: null,
+    historyCalls: 0,
     async rooms() {
       return Object.keys(store).map((room) => ({ room, lastMessageAt: store[room].at(-1)?.timestamp ?? null }))
     },
     async history(room, { limit = 50, before } = {}) {
+      api.historyCalls += 1
+      if (api.failHistory) throw api.failHistory
       const all = store[room] ?? []
       const end = before ? all.findIndex((candidate) => candidate.id === before) : all.length
       const start = Math.max(0, end - limit)
@@ -67,7 +72,7 @@ describe('useChat', () => {
       me: 'alice',
       connect: (handlers) => Object.assign(connection, { handlers }),
       newId: () => `c-${++ids}`,
-      setTimer: (fn) => timers.push(fn),
+      setTimer: (fn, ms) => timers.push({ fn, ms }),
     })
     await chat.start()
     await flush()
@@ -75,6 +80,23 @@ describe('useChat', () => {
 
   const frame = (value) => connection.handlers.onFrame(value)
   const timeline = (room = 'general') => chat.state.timelines[room].messages.map((entry) => entry.id)
+  const stored = (room = 'general') => api.store[room].map((entry) => entry.id)
+  const reconnect = () => connection.handlers.onReconnected()
+  const pendingDelays = () => timers.map(({ ms }) => ms)
+  /** Lets the timers set so far go off (not those they set), and what they started finish. */
+  async function tick() {
+    for (const { fn } of timers.splice(0)) fn()
+    await flush()
+  }
+  /** Lets every timer go off, those set meanwhile too, and returns their delays. */
+  async function runAllTimers() {
+    const delays = []
+    while (timers.length > 0) {
+      delays.push(...pendingDelays())
+      await tick()
+    }
+    return delays
+  }
 
   it('starts the connection, lists the rooms and loads the first room', () => {
     expect(connection.started).toBe(true)
@@ -135,7 +157,7 @@ describe('useChat', () => {
     connection.open = true
     chat.state.connection = 'open'
     chat.send('hello')
-    timers.forEach((fire) => fire())
+    timers.forEach(({ fn }) => fn())
     expect(chat.state.outbox.general[0].status).toBe('failed')
   })
 
@@ -172,6 +194,191 @@ describe('useChat', () => {
 
     expect(timeline()).toEqual(['g1', 'g2', 'g3', 'g4'])
     expect(connection.sent.map((sent) => sent.clientMessageId)).toEqual(['c-1', 'c-1'])
+  })
+
+  describe('catch-up after a reconnect', () => {
+    const unavailable = () => new ApiError(503, { detail: 'The message store is unavailable' })
+
+    it('closes the gap with a follow-up: a message broadcast while away and stored only later', async () => {
+      const missed = message('g3')
+      await reconnect()
+      expect(timeline()).toEqual(['g1', 'g2'])
+      expect(pendingDelays()).toEqual([1_000])
+
+      api.store.general.push(missed)
+      await tick()
+      expect(timeline()).toEqual(['g1', 'g2', 'g3'])
+      // No live message since the reconnect: history has caught up, so one follow-up is enough.
+      expect(timers).toEqual([])
+    })
+
+    it('ends, after follow-ups while history lacked live messages, with the order of a client that stayed connected', async () => {
+      const stayedConnection = fakeConnection()
+      const stayed = useChat({ api, me: 'carol', connect: (handlers) => Object.assign(stayedConnection, { handlers }), setTimer: () => {} })
+      await stayed.start()
+      await flush()
+      const broadcast = (sent, { toUs = true } = {}) => {
+        stayedConnection.handlers.onFrame({ type: 'message', message: sent })
+        if (toUs) frame({ type: 'message', message: sent })
+      }
+
+      const [g3, g4, g5] = [message('g3'), message('g4'), message('g5')]
+      broadcast(g3, { toUs: false }) // while we were away; not stored yet
+      await reconnect()
+      broadcast(g4)
+      broadcast(g5)
+      expect(timeline()).toEqual(['g1', 'g2', 'g4', 'g5'])
+
+      api.store.general.push(g3, g4) // g5 is not stored yet
+      await tick()
+      expect(timeline()).toEqual(['g1', 'g2', 'g3', 'g4', 'g5'])
+      expect(pendingDelays()).toEqual([2_000])
+
+      api.store.general.push(g5)
+      await tick()
+      expect(timers).toEqual([])
+      expect(timeline()).toEqual(stored())
+      expect(timeline()).toEqual(stayed.state.timelines.general.messages.map((entry) => entry.id))
+    })
+
+    it('retries a failed catch-up on the backoff schedule, keeping the notice until one succeeds', async () => {
+      api.failHistory = unavailable()
+      const calls = api.historyCalls
+      await reconnect()
+      expect(chat.state.notice).toBe('Missed messages of general could not be loaded: The message store is unavailable')
+      await tick()
+      await tick()
+      expect(api.historyCalls).toBe(calls + 3) // the immediate catch-up and two follow-ups
+      expect(pendingDelays()).toEqual([4_000])
+      expect(chat.state.notice).toMatch(/^Missed messages of general/)
+
+      api.failHistory = null
+      api.store.general.push(message('g3'))
+      await tick()
+      expect(timeline()).toEqual(['g1', 'g2', 'g3'])
+      expect(chat.state.notice).toBeNull()
+      expect(timers).toEqual([])
+    })
+
+    it('clears only the notice its own failure put up', async () => {
+      api.failHistory = unavailable()
+      await reconnect()
+      frame({ type: 'error', detail: 'Something else went wrong' })
+      api.failHistory = null
+      await tick()
+      expect(chat.state.notice).toBe('Something else went wrong')
+    })
+
+    it('stops after the last follow-up, 60 s after the reconnect, if history never catches up', async () => {
+      api.failHistory = unavailable()
+      await reconnect()
+      const delays = await runAllTimers()
+      expect(delays).toEqual(FOLLOW_UP_DELAYS_MS)
+      expect(delays.reduce((sum, delay) => sum + delay)).toBe(60_000)
+      expect(chat.state.notice).toMatch(/^Missed messages of general/)
+    })
+
+    it('keeps following up while a message received live is not in history', async () => {
+      await reconnect()
+      frame({ type: 'message', message: message('g3') })
+      await tick()
+      await tick()
+      expect(pendingDelays()).toEqual([4_000])
+      api.store.general.push(chat.state.timelines.general.messages.at(-1))
+      await tick()
+      expect(timers).toEqual([])
+    })
+
+    it('restarts the schedule on a second reconnect, and the first one stops', async () => {
+      api.failHistory = unavailable()
+      await reconnect()
+      await tick()
+      expect(pendingDelays()).toEqual([2_000])
+
+      await reconnect()
+      expect(pendingDelays()).toEqual([2_000, 1_000])
+      const calls = api.historyCalls
+      await tick()
+      expect(api.historyCalls).toBe(calls + 1) // the new schedule's follow-up only
+      expect(pendingDelays()).toEqual([2_000])
+    })
+
+    it('does not catch up while the connection is down, and resumes after the reconnect', async () => {
+      connection.handlers.onState('open')
+      api.failHistory = unavailable()
+      await reconnect()
+      connection.handlers.onState('reconnecting')
+      const calls = api.historyCalls
+      await tick()
+      expect(api.historyCalls).toBe(calls)
+      expect(timers).toEqual([])
+
+      api.failHistory = null
+      api.store.general.push(message('g3'))
+      connection.handlers.onState('open')
+      await reconnect()
+      await tick()
+      expect(timeline()).toEqual(['g1', 'g2', 'g3'])
+      expect(chat.state.notice).toBeNull()
+    })
+
+    it('stops pending follow-ups on stop()', async () => {
+      await reconnect()
+      chat.stop()
+      const calls = api.historyCalls
+      await runAllTimers()
+      expect(api.historyCalls).toBe(calls)
+    })
+
+    it('walks back past messages received live to where the gap began', async () => {
+      const missed = message('g3')
+      await reconnect()
+      const live = Array.from({ length: 250 }, (_, i) => message(`live-${i}`))
+      for (const sent of live) frame({ type: 'message', message: sent })
+
+      // The newest page holds live messages only; the missed one is on the page before it.
+      api.store.general.push(missed, ...live)
+      await tick()
+      expect(timeline()).toEqual(stored())
+      expect(timers).toEqual([])
+    })
+
+    it('walks back only to what history confirmed in a later follow-up', async () => {
+      await reconnect()
+      const live = Array.from({ length: 250 }, (_, i) => message(`live-${i}`))
+      for (const sent of live) frame({ type: 'message', message: sent })
+      api.store.general.push(...live.slice(0, -1))
+      await tick()
+      expect(pendingDelays()).toEqual([2_000])
+
+      api.store.general.push(live.at(-1))
+      const calls = api.historyCalls
+      await tick()
+      expect(api.historyCalls).toBe(calls + 1) // the newest page holds messages history returned before
+      expect(timeline()).toEqual(stored())
+      expect(timers).toEqual([])
+    })
+
+    it('joins history where the connection dropped, not at a message posted over REST meanwhile', async () => {
+      connection.handlers.onState('open')
+      connection.handlers.onState('reconnecting')
+      const missed = message('g3')
+      chat.send('posted while the socket was down')
+      await flush()
+      expect(timeline()).toEqual(['g1', 'g2', 'rest-0'])
+
+      api.failHistory = unavailable()
+      await reconnect()
+      const live = Array.from({ length: 199 }, (_, i) => message(`live-${i}`))
+      for (const sent of live) frame({ type: 'message', message: sent })
+
+      // The newest page starts at the posted message; the missed one before it is on the page before.
+      api.failHistory = null
+      api.store.general.push(missed, api.posted[0], ...live)
+      await tick()
+      expect(timeline()).toEqual(stored())
+      expect(timers).toEqual([])
+    })
   })
 
   it('creates rooms with valid names only', () => {

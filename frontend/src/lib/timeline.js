@@ -16,39 +16,58 @@ export function prependOlder(messages, page) {
 /**
  * Merges the newest messages, fetched after a reconnect, into the timeline.
  * `pages` are the newest pages, newest page first, each oldest first, fetched until one
- * overlaps the timeline or history ran out (`hasMore` is that of the last page fetched).
+ * holds an anchor or history ran out (`hasMore` is that of the last page fetched).
  *
- * From the first message both have on, the server's pages are the truth. Messages the
+ * `anchors` are the ids of the timeline's messages the pages may be joined at (by default
+ * all of them); after a reconnect, those the timeline held when the connection dropped.
+ * A message received live since then may come after messages that are not stored yet, so
+ * joining the pages there would skip those.
+ *
+ * From the first anchor both have on, the server's pages are the truth. Messages the
  * timeline has past that point but history lacks were received live and are not stored yet:
  * they are newer than everything stored, so they stay at the end.
  *
- * @returns {{messages: object[], complete: boolean}} complete is false when nothing overlapped
- *   although older history exists: the timeline then restarts at the fetched pages (older
- *   messages can be loaded again by scrolling up), because what lay between is unknown
+ * @returns {{messages: object[], complete: boolean, unstored: object[]}} complete is false
+ *   when no anchor was met although older history exists: the timeline then restarts at the
+ *   fetched pages (older messages can be loaded again by scrolling up), because what lay
+ *   between is unknown. unstored are the timeline's messages that history lacks: while there
+ *   are any, history has not caught up with what the client received live
  */
-export function mergeLatest(messages, pages, hasMore) {
+export function mergeLatest(messages, pages, hasMore, anchors = idsOf(messages)) {
   const fetched = pages.slice().reverse().flat()
-  if (fetched.length === 0) return { messages, complete: true }
+  if (fetched.length === 0) return { messages, complete: true, unstored: messages }
   const fetchedIds = new Set(fetched.map((message) => message.id))
   const position = new Map(messages.map((message, index) => [message.id, index]))
-  const firstOverlap = fetched.findIndex((message) => position.has(message.id))
+  const joinAt = fetched.findIndex((message) => anchors.has(message.id) && position.has(message.id))
 
-  if (firstOverlap !== -1) {
-    const overlapAt = position.get(fetched[firstOverlap].id)
-    const unstored = messages.slice(overlapAt).filter((message) => !fetchedIds.has(message.id))
-    return { messages: [...messages.slice(0, overlapAt), ...fetched.slice(firstOverlap), ...unstored], complete: true }
+  if (joinAt !== -1) {
+    const anchorAt = position.get(fetched[joinAt].id)
+    // Filtered too, so that a timeline whose order differs from the server's cannot end up with a message twice.
+    const older = messages.slice(0, anchorAt).filter((message) => !fetchedIds.has(message.id))
+    const unstored = messages.slice(anchorAt).filter((message) => !fetchedIds.has(message.id))
+    return { messages: [...older, ...fetched.slice(joinAt), ...unstored], complete: true, unstored }
   }
   const newest = fetched[fetched.length - 1].timestamp
   const unstored = messages.filter((message) => !fetchedIds.has(message.id) && message.timestamp > newest)
   if (!hasMore) {
     // The pages are the room's whole history: every message the timeline has is in them or unstored.
-    return { messages: [...fetched, ...unstored], complete: true }
+    return { messages: [...fetched, ...unstored], complete: true, unstored }
   }
-  return { messages: [...fetched, ...unstored], complete: messages.length === unstored.length }
+  return { messages: [...fetched, ...unstored], complete: messages.length === unstored.length, unstored }
 }
 
-/** Whether a page overlaps the timeline, so no older page is needed to close the gap. */
-export function overlaps(messages, page) {
-  const known = new Set(messages.map((message) => message.id))
-  return page.some((message) => known.has(message.id))
+/** Whether a page holds one of the anchors (ids), so no older page is needed to close the gap. */
+export function overlaps(anchors, page) {
+  return page.some((message) => anchors.has(message.id))
+}
+
+/** The ids of a merge's messages that history holds: a later merge can be joined there. */
+export function storedIds({ messages, unstored }) {
+  const pending = idsOf(unstored)
+  return idsOf(messages.filter((message) => !pending.has(message.id)))
+}
+
+/** The ids of some messages, to look them up. */
+export function idsOf(messages) {
+  return new Set(messages.map((message) => message.id))
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { appendLive, mergeLatest, overlaps, prependOlder } from './timeline.js'
+import { appendLive, idsOf, mergeLatest, overlaps, prependOlder, storedIds } from './timeline.js'
 
 const m = (id, timestamp = `2026-11-24T10:00:0${id}.000Z`) => ({ id: String(id), timestamp })
 const ids = (messages) => messages.map((message) => message.id)
@@ -30,9 +30,38 @@ describe('mergeLatest', () => {
     expect(ids(result.messages)).toEqual(['1', '2', '3', '4', '5', '6'])
   })
 
-  it('keeps messages received live that are not stored yet at the end', () => {
+  it('keeps messages received live that are not stored yet at the end, and names them', () => {
     const result = mergeLatest([m(1), m(2), m(4)], [[m(1), m(2), m(3)]], false)
     expect(ids(result.messages)).toEqual(['1', '2', '3', '4'])
+    expect(ids(result.unstored)).toEqual(['4'])
+  })
+
+  it('names no unstored message once history holds all the timeline has', () => {
+    expect(mergeLatest([m(1), m(2), m(4)], [[m(1), m(2), m(3), m(4)]], false).unstored).toEqual([])
+  })
+
+  it('puts a missed message that was stored late before newer live ones, once each', () => {
+    // 3 was broadcast while the client was away and stored after it came back; 4 and 5 came live.
+    const timeline = [m(1), m(2), m(4), m(5)]
+    const first = mergeLatest(timeline, [[m(1), m(2)]], false, idsOf([m(1), m(2)]))
+    expect(ids(first.messages)).toEqual(['1', '2', '4', '5'])
+    expect(ids(first.unstored)).toEqual(['4', '5'])
+
+    const second = mergeLatest(first.messages, [[m(1), m(2), m(3), m(4), m(5)]], false, storedIds(first))
+    expect(ids(second.messages)).toEqual(['1', '2', '3', '4', '5'])
+    expect(second.unstored).toEqual([])
+  })
+
+  it('joins only at an anchor, not at a message received live that missed ones precede', () => {
+    // The pages did not reach back to 2, where the client's gap began: what lay between is unknown.
+    const result = mergeLatest([m(1), m(2), m(5)], [[m(3), m(4), m(5)]], true, idsOf([m(1), m(2)]))
+    expect(ids(result.messages)).toEqual(['3', '4', '5'])
+    expect(result.complete).toBe(false)
+  })
+
+  it('never shows a message twice, even where the timeline\'s order differs before the join', () => {
+    const result = mergeLatest([m(3), m(1), m(2)], [[m(1), m(2), m(3)]], false, idsOf([m(1)]))
+    expect(ids(result.messages)).toEqual(['1', '2', '3'])
   })
 
   it('takes the server order where the two differ', () => {
@@ -55,15 +84,24 @@ describe('mergeLatest', () => {
     expect(result.complete).toBe(false)
   })
 
-  it('leaves the timeline alone when the room has no history', () => {
+  it('leaves the timeline alone when the room has no history, all of it unstored', () => {
     const list = [m(1)]
-    expect(mergeLatest(list, [[]], false).messages).toBe(list)
+    const result = mergeLatest(list, [[]], false)
+    expect(result.messages).toBe(list)
+    expect(ids(result.unstored)).toEqual(['1'])
   })
 })
 
 describe('overlaps', () => {
-  it('is true when a page shares a message with the timeline', () => {
-    expect(overlaps([m(1), m(2)], [m(2), m(3)])).toBe(true)
-    expect(overlaps([m(1)], [m(2)])).toBe(false)
+  it('is true when a page holds one of the anchors', () => {
+    expect(overlaps(idsOf([m(1), m(2)]), [m(2), m(3)])).toBe(true)
+    expect(overlaps(idsOf([m(1)]), [m(2)])).toBe(false)
+  })
+})
+
+describe('storedIds', () => {
+  it('names the merged messages that history holds', () => {
+    const merged = mergeLatest([m(1), m(2), m(4)], [[m(1), m(2), m(3)]], false)
+    expect([...storedIds(merged)]).toEqual(['1', '2', '3'])
   })
 })
