@@ -4,15 +4,20 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.microshed.testing.jupiter.MicroShedTest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -26,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicroShedTest
 public class DeadLetterIT {
+
+    private static final String REPLAY_GROUP = "it-replay-" + UUID.randomUUID();
 
     private static Chat alice;
 
@@ -83,5 +90,41 @@ public class DeadLetterIT {
         }
         Chat.await("the dead letter counted", Duration.ofSeconds(5),
                 () -> Http.metric("chat_messages_deadlettered_total", "") >= deadLettered + 1 ? true : null);
+    }
+
+    /**
+     * A message dead-lettered by a fault that has since been fixed (here: written straight to
+     * the dead-letter topic, as the consumer would have) is put back by the documented replay
+     * tool, and then shown and stored like any other.
+     */
+    @Test
+    void theReplayToolPutsADeadLetterBackOnceItsCauseIsFixed() throws Exception {
+        String room = Chat.freshRoom("replay");
+        String reason = "rejected by a bug since fixed (" + room + ")";
+        String message = messageJson(room, "dead-lettered, then replayed");
+        String id = ((JsonObject) Chat.parse(message)).getString("id");
+        Topics.write(Topics.DEAD_LETTERS, room, message,
+                Map.of("dead-letter-reason", reason, "dead-letter-source", Topics.MESSAGES + "-0@0"));
+
+        try (SocketClient socket = alice.connect()) {
+            String output = replay("--reason", reason);
+            assertTrue(output.contains("replayed 1,"), output);
+            socket.awaitMessage(id, Duration.ofSeconds(20));
+            assertEquals("dead-lettered, then replayed", alice.awaitStored(room, id).getString("text"));
+        }
+        String again = replay("--reason", reason);
+        assertTrue(again.contains("replayed 0,"), "a second run replays nothing: " + again);
+    }
+
+    /** Runs scripts/replay-dead-letters.sh against the test broker, in a replay group of this test run's own. */
+    private static String replay(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("scripts/replay-dead-letters.sh",
+                "--bootstrap-servers", TestStack.kafkaBootstrap(), "--group", REPLAY_GROUP));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the replay finished");
+        assertEquals(0, process.exitValue(), output);
+        return output;
     }
 }
