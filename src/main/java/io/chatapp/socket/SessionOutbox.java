@@ -76,10 +76,14 @@ final class SessionOutbox {
     }
 
     private void closeSlowClient() {
+        close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and catch up"));
+    }
+
+    void close(CloseReason reason) {
         try {
-            session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and catch up"));
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "Closing a slow session failed", e);
+            session.close(reason);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Closing a session failed", e);
         }
     }
 }

@@ -1,12 +1,15 @@
 package io.chatapp.socket;
 
+import io.chatapp.lifecycle.Stopping;
 import io.chatapp.metrics.ChatMetrics;
 import io.chatapp.model.ChatMessage;
 import io.chatapp.model.MessageAccepted;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -18,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The open sessions of this instance; delivers every accepted message to each of them. */
 @ApplicationScoped
 public class SessionRegistry {
+
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
     private final Map<String, SessionOutbox> outboxes = new ConcurrentHashMap<>();
 
@@ -31,6 +36,35 @@ public class SessionRegistry {
     @PostConstruct
     void publishGauge() {
         metrics.registerOpenSessions(() -> (long) outboxes.size());
+    }
+
+    /**
+     * A rolling update or a scale-down: each client is told the server is going away (1001)
+     * and reconnects at once, to another instance, instead of seeing its connection drop.
+     */
+    void goingAway(@Observes Stopping stopping) {
+        closeAll();
+    }
+
+    /** Also for a stop without a signal (an undeployment, {@code server stop}): what is still open is closed now. */
+    @PreDestroy
+    void stopped() {
+        closeAll();
+    }
+
+    private void closeAll() {
+        CloseReason reason = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server shutting down; reconnect");
+        outboxes.values().forEach(outbox -> outbox.close(reason));
+        // Each session leaves the registry when its closing handshake completes; wait a little for that.
+        Instant deadline = Instant.now().plus(CLOSE_GRACE);
+        while (!outboxes.isEmpty() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     void add(Session session) {

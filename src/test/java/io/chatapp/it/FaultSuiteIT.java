@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,6 +85,13 @@ public class FaultSuiteIT {
      * the application is up).
      */
     private volatile boolean serverBInRotation = true;
+    /** Set from server B's SIGTERM until it is back: a post to it that loses its connection then was cut off. */
+    private volatile boolean serverBStopping;
+    private final AtomicInteger cutOff = new AtomicInteger();
+    private final List<String> cutOffSamples = Collections.synchronizedList(new ArrayList<>());
+    private volatile String currentPhase = "start";
+    /** Server A's readiness answers (HTTP status), by phase. */
+    private final Map<String, List<Integer>> readiness = new ConcurrentHashMap<>();
     private int failures;
 
     @BeforeAll
@@ -132,6 +140,13 @@ public class FaultSuiteIT {
                 }
             } catch (IOException e) {
                 // The server is down or the connection dropped: the outcome is unknown, so retry.
+                // Refused connections and HTTP/2 GOAWAY (streams the server announced it will not
+                // start) were never taken; anything else lost a request the server had.
+                if (server == SERVER_B && serverBStopping && !(e instanceof ConnectException)
+                        && !String.valueOf(e.getMessage()).contains("GOAWAY received")) {
+                    cutOff.incrementAndGet();
+                    cutOffSamples.add(e.toString());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -176,10 +191,14 @@ public class FaultSuiteIT {
         }
 
         void connect() {
+            connect(servers);
+        }
+
+        void connect(List<URI> candidates) {
             Instant deadline = Instant.now().plus(RETRY_FOR);
             int attempt = 0;
             while (true) {
-                URI server = servers.get(attempt % servers.size());
+                URI server = candidates.get(attempt % candidates.size());
                 try {
                     HttpResponse<String> ticket = HTTP.send(HttpRequest.newBuilder(server.resolve("/api/ws-ticket"))
                             .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token(name))
@@ -208,15 +227,28 @@ public class FaultSuiteIT {
             if (!current().closed()) {
                 return;
             }
-            collect(current());
+            leave(current());
+            connect();
+            catchUp();
+        }
+
+        /** Closes the connection and reconnects to the given server, as a client sent there by a load balancer. */
+        void moveTo(URI server) {
+            SocketClient old = current();
+            old.close();
+            leave(old);
+            connect(List.of(server));
+            catchUp();
+        }
+
+        private void leave(SocketClient connection) {
+            collect(connection);
             received.forEach((room, ids) -> {
                 if (!ids.isEmpty()) {
                     anchors.putIfAbsent(room, ids.get(ids.size() - 1));
                 }
             });
             reconnects++;
-            connect();
-            catchUp();
         }
 
         void collect(SocketClient connection) {
@@ -350,8 +382,12 @@ public class FaultSuiteIT {
         }, 0, 50, TimeUnit.MILLISECONDS);
 
         Runnable watch = () -> all.forEach(Listener::poll);
+        ScheduledExecutorService readinessWatch = Executors.newSingleThreadScheduledExecutor();
+        readinessWatch.scheduleWithFixedDelay(() -> readiness.computeIfAbsent(currentPhase,
+                phase -> Collections.synchronizedList(new ArrayList<>())).add(readinessStatus(SERVER_A)), 0, 500, TimeUnit.MILLISECONDS);
         phase("steady load", Duration.ofSeconds(8), watch);
 
+        currentPhase = "Kafka down";
         kill(STACK.resolve("pids/kafka.pid"), true);
         phase("Kafka down", Duration.ofSeconds(8), watch);
         restartDevStack();
@@ -359,10 +395,43 @@ public class FaultSuiteIT {
 
         // The local store's H2 file may lose its last second to kill -9 (real MongoDB's journal
         // does not), so it is stopped; for the application that is the same outage.
+        currentPhase = "MongoDB down";
         kill(STACK.resolve("pids/mongo.pid"), false);
         phase("MongoDB down", Duration.ofSeconds(8), watch);
         restartDevStack();
         phase("MongoDB back", Duration.ofSeconds(8), watch);
+
+        // A graceful stop (SIGTERM, as Kubernetes sends it): B's clients are told it is going
+        // away, posts it already has are answered, and the offsets it acknowledged are committed,
+        // so the server taking over its partitions stores nothing again.
+        List<Listener> onB = moving.stream().filter(listener -> SERVER_B.equals(listener.connectedTo)).toList();
+        // B's counters start again from 0 when it restarts.
+        double duplicatesBefore = duplicatesStored(SERVER_A);
+        serverBStopping = true;
+        Instant stopAt = Instant.now();
+        Thread leaveRotation = new Thread(() -> {
+            // The Service drops the pod from its endpoints as the pod is told to stop, not before.
+            sleep(Duration.ofMillis(200));
+            serverBInRotation = false;
+        });
+        leaveRotation.start();
+        kill(REPO.resolve("target/liberty/wlp/usr/servers/.pid/" + SERVER_B_NAME + ".pid"), false);
+        long stopMillis = Duration.between(stopAt, Instant.now()).toMillis();
+        List<Integer> closeCodes = onB.stream().map(listener -> listener.current().closeCode()).toList();
+        phase("server B stopped gracefully in " + stopMillis + " ms", Duration.ofSeconds(3), watch);
+        run("target/liberty/wlp/bin/server", "start", SERVER_B_NAME);
+        Chat.await("server B ready again", Duration.ofSeconds(90), () -> ready(SERVER_B) ? true : null);
+        serverBStopping = false;
+        serverBInRotation = true;
+        moving.forEach(listener -> listener.moveTo(SERVER_B));
+        phase("server B back after its graceful stop", Duration.ofSeconds(6), watch);
+        double duplicatesAfter = duplicatesStored(SERVER_A) + duplicatesStored(SERVER_B);
+        check("server B's clients were told it was going away (1001)", closeCodes.stream().allMatch(code -> code == 1001),
+                "close codes " + closeCodes);
+        check("no post server B had taken was cut off by its graceful stop", cutOff.get() == 0,
+                cutOff.get() + " cut off" + (cutOffSamples.isEmpty() ? "" : ", e.g. " + cutOffSamples.get(0)));
+        check("the graceful stop committed what server B had stored (nothing stored again)", duplicatesAfter == duplicatesBefore,
+                (duplicatesAfter - duplicatesBefore) + " stored again");
 
         serverBInRotation = false;
         kill(REPO.resolve("target/liberty/wlp/usr/servers/.pid/" + SERVER_B_NAME + ".pid"), true);
@@ -373,6 +442,7 @@ public class FaultSuiteIT {
         phase("server B back", Duration.ofSeconds(8), watch);
 
         pacer.shutdown();
+        readinessWatch.shutdownNow();
         posters.shutdown();
         posters.awaitTermination(RETRY_FOR.toSeconds() + 30, TimeUnit.SECONDS);
         System.out.println("[faults] load stopped after " + posted.get() + " messages");
@@ -441,6 +511,7 @@ public class FaultSuiteIT {
     }
 
     private void phase(String name, Duration length, Runnable duringIt) {
+        currentPhase = name;
         System.out.println("[faults] " + name + " (" + posted.get() + " posted, " + accepted.size() + " accepted so far)");
         Instant end = Instant.now().plus(length);
         while (Instant.now().isBefore(end)) {
@@ -449,7 +520,45 @@ public class FaultSuiteIT {
         }
     }
 
+    /** HTTP status of the server's readiness, or 0 when it did not answer. */
+    private static int readinessStatus(URI server) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(server.resolve("/health/ready")).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** How many records the server's persistence consumer found already stored. */
+    private static double duplicatesStored(URI server) {
+        try {
+            String text = HTTP.send(HttpRequest.newBuilder(server.resolve("/metrics?scope=application")).timeout(Duration.ofSeconds(5))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(
+                    "^chat_messages_persisted_total\\{[^}]*outcome=\"duplicate\"[^}]*\\} (\\S+)$", java.util.regex.Pattern.MULTILINE).matcher(text);
+            return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void checkReadiness(String dependency, String downPhase, String backPhase) {
+        List<Integer> whileDown = readiness.getOrDefault(downPhase, List.of());
+        List<Integer> afterwards = readiness.getOrDefault(backPhase, List.of());
+        check("readiness went DOWN (503) while " + dependency + " was down", whileDown.contains(503), "answers " + whileDown);
+        check("readiness came back UP (200) once " + dependency + " returned", afterwards.contains(200), "answers " + afterwards);
+    }
+
     private void verify(MongoCollection<Document> messages, List<Listener> steady, List<Listener> moving) {
+        checkReadiness("Kafka", "Kafka down", "Kafka back");
+        checkReadiness("MongoDB", "MongoDB down", "MongoDB back");
         check("every post was accepted in the end", gaveUp.get() == 0 && accepted.size() == posted.get(),
                 accepted.size() + " of " + posted.get());
         check("a retry got the id of the first attempt", idMismatches.get() == 0, idMismatches.get() + " mismatches");

@@ -153,6 +153,11 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
         return closed.isDone();
     }
 
+    /** The close code the server sent, or -1 while open or when the connection failed without one. */
+    int closeCode() {
+        return closed.isDone() && !closed.isCompletedExceptionally() ? closed.join() : -1;
+    }
+
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         closed.complete(statusCode);
