@@ -505,15 +505,7 @@ public class FaultSuiteIT {
     }
 
     private static boolean ready(URI server) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(server.resolve("/health/ready")).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return readinessStatus(server) == 200;
     }
 
     private void phase(String name, Duration length, Runnable duringIt) {
