@@ -7,15 +7,23 @@ import io.chatapp.store.InsertOutcome;
 import io.chatapp.store.MessageRepository;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,10 +33,11 @@ import java.util.logging.Logger;
  * so a crash never skips a message; a record that can never be a message (not JSON, invalid,
  * too large) is acknowledged only once the dead-letter topic has it.
  * <p>
- * When the process is told to stop, it takes no new record: the connector still commits, for
- * about a second, the offsets acknowledged so far (it loses those it has not committed when it
- * closes, Open Liberty issue 35437), so the instance that takes over the partitions reads few
- * records again (the fault suite saw 0 to 2, 9 without this); the store absorbs those.
+ * Stopping hands over cleanly: from the {@link Stopping} signal on it takes no new record, and
+ * before the application's beans are destroyed (and with them the connector, which drops the
+ * offsets it has not committed yet, Open Liberty issue 35437) it waits until every
+ * acknowledgement it gave has been committed. The connector completes an acknowledgement only
+ * once its offset is committed, so the instance taking over the partitions reads nothing again.
  */
 @ApplicationScoped
 public class MessagePersistenceConsumer {
@@ -47,10 +56,32 @@ public class MessagePersistenceConsumer {
     @Inject
     ChatMetrics metrics;
 
+    @Inject
+    @ConfigProperty(name = "chat.stop.commit-wait", defaultValue = "PT5S")
+    Duration commitWait;
+
     private volatile boolean stopping;
+    /** Acknowledgements given whose offsets are not committed yet. */
+    private final Set<CompletableFuture<Void>> uncommitted = ConcurrentHashMap.newKeySet();
 
     void stopTaking(@Observes @Priority(Interceptor.Priority.APPLICATION) Stopping signal) {
         stopping = true;
+    }
+
+    /** Runs before any application bean is destroyed, so the connector still polls, and commits. */
+    void awaitCommits(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
+        stopping = true;
+        CompletableFuture<?>[] pending = uncommitted.toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(pending).get(commitWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.log(Level.WARNING, "Stopping with {0} acknowledged records not committed after {1}: they will be read again",
+                    new Object[] {uncommitted.size(), commitWait});
+        } catch (ExecutionException e) {
+            LOG.log(Level.WARNING, "Stopping: a commit failed; its records will be read again", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Incoming("chat-persist")
@@ -67,11 +98,18 @@ public class MessagePersistenceConsumer {
         } catch (PoisonRecordException e) {
             String source = record.topic() + "-" + record.partition() + "@" + record.offset();
             LOG.log(Level.WARNING, "Dead-lettering record {0}: {1}", new Object[] {source, e.getMessage()});
-            return deadLetters.send(record.key(), record.value(), e.getMessage(), source)
-                    .thenCompose(sent -> message.ack());
+            return untilCommitted(deadLetters.send(record.key(), record.value(), e.getMessage(), source)
+                    .thenCompose(sent -> message.ack()));
         }
         InsertOutcome outcome = repository.insert(chatMessage, record.offset());
         metrics.persisted(outcome);
-        return message.ack();
+        return untilCommitted(message.ack());
+    }
+
+    private CompletionStage<Void> untilCommitted(CompletionStage<Void> acknowledged) {
+        CompletableFuture<Void> commit = acknowledged.toCompletableFuture();
+        uncommitted.add(commit);
+        commit.whenComplete((done, failure) -> uncommitted.remove(commit));
+        return commit;
     }
 }

@@ -38,7 +38,7 @@ public class ChatMetrics {
         broadcast = registry.counter(Metadata.builder().withName("chat.messages.broadcast")
                 .withDescription("Messages read from Kafka and sent to this instance's WebSocket sessions").build());
         Metadata persistedMetadata = Metadata.builder().withName("chat.messages.persisted")
-                .withDescription("Messages handled by the store, by outcome: inserted, duplicate or failed").build();
+                .withDescription("Messages handled by the store, by outcome: inserted, duplicate (published twice), redelivered (read again) or failed").build();
         for (InsertOutcome outcome : InsertOutcome.values()) {
             persisted.put(outcome, registry.counter(persistedMetadata, outcomeTag(outcome.name())));
         }

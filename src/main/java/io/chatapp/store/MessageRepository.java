@@ -68,8 +68,8 @@ public class MessageRepository {
     }
 
     /**
-     * Stores a message once. A message whose id is already stored (a redelivery, or a client
-     * retry that reached Kafka twice) is a duplicate and leaves the stored one untouched.
+     * Stores a message once. A message whose id is already stored (a redelivered record, or a
+     * client's retry that reached Kafka twice) leaves the stored one untouched.
      *
      * <p>
      * While MongoDB cannot be reached this keeps retrying (the caller must not move on, or the
@@ -86,7 +86,7 @@ public class MessageRepository {
             return InsertOutcome.INSERTED;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return InsertOutcome.DUPLICATE;
+                return storedFrom(message.id(), seq) ? InsertOutcome.REDELIVERED : InsertOutcome.DUPLICATE;
             }
             metrics.persistFailed();
             throw e;
@@ -94,6 +94,12 @@ public class MessageRepository {
             metrics.persistFailed();
             throw e;
         }
+    }
+
+    /** Whether the stored message came from the record at this offset (its room's partition). */
+    private boolean storedFrom(String id, long seq) {
+        Document stored = messages.find(Filters.eq("message_id", id)).projection(Projections.include("seq")).first();
+        return stored != null && stored.getLong("seq") == seq;
     }
 
     /**

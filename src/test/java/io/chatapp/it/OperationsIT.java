@@ -80,7 +80,7 @@ public class OperationsIT {
     }
 
     @Test
-    void aRedeliveredRecordIsStoredOnceAndCountedAsDuplicate() throws Exception {
+    void aMessagePublishedTwiceIsStoredOnceAndCountedAsDuplicate() throws Exception {
         String room = Chat.freshRoom("redelivery");
         JsonObject posted = alice.post(room, "delivered twice");
         alice.awaitStored(room, posted.getString("id"));
