@@ -9,6 +9,8 @@ const PAGE = 50
 const CATCH_UP_PAGE = 200
 const CATCH_UP_MAX_PAGES = 5
 const ACK_TIMEOUT_MS = 15_000
+/** How many times a refused message is sent again by itself, after the wait the server asked for. */
+const MAX_AUTO_RETRIES = 5
 // After a reconnect each room catches up at once, then again after these delays (60 s in
 // all) until history holds what the room received live: a message broadcast while the client
 // was away is in history only once stored, normally milliseconds later, after a store outage
@@ -260,8 +262,7 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     } else if (frame.type === 'error') {
       const pending = frame.clientMessageId ? findPending(frame.clientMessageId) : null
       if (pending) {
-        pending.status = 'failed'
-        pending.detail = frame.detail
+        refused(pending, frame.detail, frame.retryAfterSeconds)
       } else {
         state.notice = frame.detail
       }
@@ -295,6 +296,7 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
   }
 
   function retry(pending) {
+    pending.autoRetries = 0
     transmit(pending)
   }
 
@@ -317,10 +319,27 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
       const target = timeline(message.room)
       target.messages = appendLive(target.messages, message)
       settle(message)
-    }, (failure) => {
+    }, (failure) => refused(pending, failure.message, failure.retryAfterSeconds))
+  }
+
+  /**
+   * The server did not take the message. When it said how long to wait (429: sending too fast;
+   * 503: not durable right now), it is sent again after that wait, with the same
+   * clientMessageId, a few times; otherwise, or after that, it is failed and the user may retry.
+   */
+  function refused(pending, detail, retryAfterSeconds) {
+    pending.autoRetries = pending.autoRetries ?? 0
+    if (retryAfterSeconds == null || pending.autoRetries >= MAX_AUTO_RETRIES) {
       pending.status = 'failed'
-      pending.detail = failure.message
-    })
+      pending.detail = detail
+      return
+    }
+    pending.autoRetries += 1
+    pending.status = 'waiting'
+    pending.detail = `${detail} Sending again in ${retryAfterSeconds} s.`
+    setTimer(() => {
+      if (pending.status === 'waiting') transmit(pending)
+    }, retryAfterSeconds * 1000)
   }
 
   return { state, start, stop, selectRoom, createRoom, loadOlder, send, retry, connection }

@@ -153,6 +153,48 @@ describe('useChat', () => {
     expect(connection.sent.map((sent) => sent.clientMessageId)).toEqual(['c-1', 'c-1'])
   })
 
+  it('sends a message again by itself after the wait a 429 frame asks for, with the same clientMessageId', () => {
+    connection.open = true
+    chat.send('hello')
+    frame({ type: 'error', clientMessageId: 'c-1', status: 429, detail: 'Too many messages.', retryAfterSeconds: 3 })
+    const pending = chat.state.outbox.general[0]
+    expect(pending.status).toBe('waiting')
+    expect(pending.detail).toContain('3 s')
+    const wait = timers.find(({ ms }) => ms === 3_000)
+    expect(wait).toBeDefined()
+
+    wait.fn()
+    expect(pending.status).toBe('pending')
+    expect(connection.sent.map((sent) => sent.clientMessageId)).toEqual(['c-1', 'c-1'])
+  })
+
+  it('gives up waiting after a few refusals, and then lets the user retry', () => {
+    connection.open = true
+    chat.send('hello')
+    const pending = chat.state.outbox.general[0]
+    for (let refusal = 0; refusal < 6; refusal++) {
+      frame({ type: 'error', clientMessageId: 'c-1', status: 429, detail: 'Too many messages.', retryAfterSeconds: 1 })
+      timers.filter(({ ms }) => ms === 1_000).splice(0).forEach(({ fn }) => fn())
+      timers = timers.filter(({ ms }) => ms !== 1_000)
+    }
+    expect(pending.status).toBe('failed')
+    expect(connection.sent).toHaveLength(6)
+  })
+
+  it('waits as a REST answer\'s Retry-After says before posting again', async () => {
+    api.failPost = new ApiError(429, { detail: 'Too many messages.' }, 2)
+    chat.send('offline hello')
+    await flush()
+    const pending = chat.state.outbox.general[0]
+    expect(pending.status).toBe('waiting')
+
+    api.failPost = null
+    timers.find(({ ms }) => ms === 2_000).fn()
+    await flush()
+    expect(api.posted.map((posted) => posted.clientMessageId)).toEqual(['c-1'])
+    expect(chat.state.outbox.general).toEqual([])
+  })
+
   it('marks a message failed when no answer comes in time', () => {
     connection.open = true
     chat.state.connection = 'open'

@@ -1,10 +1,12 @@
 // The chat's REST API, with the signed-in user's bearer token on every call.
 
 export class ApiError extends Error {
-  constructor(status, problem) {
+  /** @param {number|null} retryAfterSeconds the server's Retry-After, when it sent one */
+  constructor(status, problem, retryAfterSeconds = null) {
     super(problem?.detail || `HTTP ${status}`)
     this.status = status
     this.problem = problem
+    this.retryAfterSeconds = retryAfterSeconds
   }
 
   /** Worth trying again later: the server or a dependency was unavailable, or the network failed. */
@@ -39,7 +41,7 @@ export function createApi(baseUrl, getToken, fetchImpl = (...args) => globalThis
     }
     const text = await response.text()
     const json = text ? safeParse(text) : null
-    if (!response.ok) throw new ApiError(response.status, json)
+    if (!response.ok) throw new ApiError(response.status, json, retryAfter(response.headers?.get?.('Retry-After')))
     return json
   }
 
@@ -50,6 +52,12 @@ export function createApi(baseUrl, getToken, fetchImpl = (...args) => globalThis
     rooms: () => call('GET', '/rooms'),
     ticket: () => call('POST', '/ws-ticket'),
   }
+}
+
+/** Retry-After in seconds; the HTTP-date form is not used by this server. */
+function retryAfter(header) {
+  const seconds = Number.parseInt(header ?? '', 10)
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null
 }
 
 function safeParse(text) {

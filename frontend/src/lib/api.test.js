@@ -41,4 +41,16 @@ describe('createApi', () => {
     const unavailable = createApi('https://chat.test/api', async () => 't', respond(503, { detail: 'not durable' }))
     expect((await unavailable.rooms().catch((error) => error)).retryable).toBe(true)
   })
+
+  it('keeps the Retry-After of a 429, so the message can be sent again after that wait', async () => {
+    const fetch = vi.fn(async () => ({
+      ok: false, status: 429, headers: new Headers({ 'Retry-After': '4' }),
+      text: async () => JSON.stringify({ status: 429, detail: 'Too many messages' }),
+    }))
+    const failure = await createApi('https://chat.test/api', async () => 't', fetch).postMessage('general', 'hi', 'c-1')
+      .catch((error) => error)
+    expect(failure.status).toBe(429)
+    expect(failure.retryAfterSeconds).toBe(4)
+    expect(failure.retryable).toBe(true)
+  })
 })

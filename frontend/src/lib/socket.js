@@ -19,6 +19,9 @@ export const ConnectionState = Object.freeze({
   CLOSED: 'closed',
 })
 
+/** The close code the server uses when the user's token expired. */
+export const TOKEN_EXPIRED = 4401
+
 export class ChatConnection {
   /**
    * @param {object} options
@@ -97,10 +100,17 @@ export class ChatConnection {
       }
       this.onFrame(frame)
     }
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (this.socket !== socket) return
       this.socket = null
-      if (!this.stopped) this.scheduleReconnect()
+      if (this.stopped) return
+      if (event?.code === TOKEN_EXPIRED) {
+        // The server closed it because the token it was opened with expired: asking for the
+        // next ticket renews the token (or signs in again), so reconnect at once.
+        this.connect()
+        return
+      }
+      this.scheduleReconnect()
     }
   }
 

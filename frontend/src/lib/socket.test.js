@@ -96,6 +96,17 @@ describe('ChatConnection', () => {
     expect(reconnects).toBe(0)
   })
 
+  it('reconnects at once, with a ticket from a renewed token, when the server says the token expired', async () => {
+    connection.start()
+    await flush()
+    FakeSocket.instances[0].open()
+    FakeSocket.instances[0].onclose({ code: 4401 })
+    await flush()
+    expect(timers).toEqual([])
+    expect(connection.getTicket).toHaveBeenCalledTimes(2)
+    expect(FakeSocket.instances[1].url).toBe('ws://chat.test/ws/chat?ticket=ticket-2')
+  })
+
   it('sends only while open', async () => {
     connection.start()
     await flush()

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.time.Instant;
+
 /** Tickets for the WebSocket handshake, so that a bearer token never appears in a URL. */
 @Path("ws-ticket")
 @RequestScoped
@@ -26,6 +28,6 @@ public class TicketResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A short-lived, single-use ticket for /ws/chat?ticket=...")
     public TicketService.Ticket issue() {
-        return tickets.issue(Senders.fromToken(token));
+        return tickets.issue(Senders.fromToken(token), Instant.ofEpochSecond(token.getExpirationTime()));
     }
 }

@@ -1,6 +1,7 @@
 package io.chatapp.identity;
 
 import io.chatapp.model.Sender;
+import io.chatapp.model.SignedIn;
 import io.chatapp.store.TicketStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,16 +45,17 @@ public class TicketService {
         this(null, Duration.ZERO, Clock.systemUTC());
     }
 
-    public Ticket issue(Sender sender) {
+    /** A ticket for the holder of a token valid until {@code tokenExpiresAt}. */
+    public Ticket issue(Sender sender, Instant tokenExpiresAt) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        store.save(value, sender, clock.instant().plus(lifetime));
+        store.save(value, new SignedIn(sender, tokenExpiresAt), clock.instant().plus(lifetime));
         return new Ticket(value, lifetime.toSeconds());
     }
 
-    /** Takes the ticket out of the store: the sender it was issued to, if it was valid and unused. */
-    public Optional<Sender> redeem(String ticket) {
+    /** Takes the ticket out of the store: whom it was issued to, if it was valid and unused. */
+    public Optional<SignedIn> redeem(String ticket) {
         if (ticket == null || ticket.isBlank() || ticket.length() > 100) {
             return Optional.empty();
         }

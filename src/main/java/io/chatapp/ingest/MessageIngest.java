@@ -36,13 +36,18 @@ public class MessageIngest {
     @Inject
     ChatMetrics metrics;
 
+    @Inject
+    PostingRateLimiter rateLimiter;
+
     /**
      * @return the accepted message; a retry of an accepted or in-flight message (same sender,
      * same {@code clientMessageId}) gets that message again and publishes nothing new
      * @throws ConstraintViolationException if the message breaks a rule
+     * @throws RateLimitedException if the sender is posting faster than allowed
      */
     public CompletionStage<ChatMessage> ingest(Sender sender, NewMessage posted) {
         validate(posted);
+        rateLimiter.take(sender.id());
         if (posted.clientMessageId() == null) {
             return publish(ChatMessage.accept(posted, sender, clock.instant()));
         }

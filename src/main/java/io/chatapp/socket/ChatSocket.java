@@ -3,10 +3,12 @@ package io.chatapp.socket;
 import io.chatapp.api.ConstraintViolationMapper;
 import io.chatapp.api.Problem;
 import io.chatapp.ingest.MessageIngest;
+import io.chatapp.ingest.RateLimitedException;
 import io.chatapp.messaging.NotDurableException;
 import io.chatapp.model.MessageJson;
 import io.chatapp.model.NewMessage;
 import io.chatapp.model.Sender;
+import io.chatapp.model.SignedIn;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
@@ -17,10 +19,13 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +40,7 @@ public class ChatSocket {
 
     private static final Logger LOG = Logger.getLogger(ChatSocket.class.getName());
     private static final int MAX_FRAME_BYTES = 65_536;
+    private static final String SENDER = "chat.sender";
 
     @Inject
     SessionRegistry sessions;
@@ -44,18 +50,36 @@ public class ChatSocket {
 
     @OnOpen
     public void open(Session session, EndpointConfig config) throws IOException {
-        Object sender = config.getUserProperties().remove(ChatSocketConfigurator.SENDER);
-        if (!(sender instanceof Sender)) {
+        Object admitted = config.getUserProperties().remove(ChatSocketConfigurator.SIGNED_IN);
+        if (!(admitted instanceof SignedIn holder)) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "no ticket"));
             return;
         }
-        session.getUserProperties().put(ChatSocketConfigurator.SENDER, sender);
-        sessions.add(session);
+        if (!holder.tokenExpiresAt().isAfter(Instant.now())) {
+            session.close(SessionRegistry.TOKEN_EXPIRED);
+            return;
+        }
+        session.getUserProperties().put(SENDER, holder.sender());
+        session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
+        sessions.add(session, holder.tokenExpiresAt());
+    }
+
+    @OnMessage
+    public void pong(PongMessage pong, Session session) {
+        sessions.heard(session);
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-    public void receive(String text, Session session) {
-        Sender sender = (Sender) session.getUserProperties().get(ChatSocketConfigurator.SENDER);
+    public void receive(String text, Session session) throws IOException {
+        if (!sessions.admitFrame(session)) {
+            return;
+        }
+        if (tooBig(text)) {
+            // The container's own limits are not enforced for whole text messages everywhere.
+            session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "frames are at most " + MAX_FRAME_BYTES + " bytes"));
+            return;
+        }
+        Sender sender = (Sender) session.getUserProperties().get(SENDER);
         Frames.Inbound frame;
         try {
             frame = MessageJson.fromJson(text, Frames.Inbound.class);
@@ -80,7 +104,16 @@ public class ChatSocket {
         } catch (ConstraintViolationException e) {
             sessions.sendTo(session, Frames.error(clientMessageId, 400,
                     Problem.invalid(ConstraintViolationMapper.fieldErrors(e)).detail()));
+        } catch (RateLimitedException e) {
+            sessions.sendTo(session, Frames.error(clientMessageId, 429, "Too many messages; retry after "
+                    + e.retryAfterSeconds() + " s with the same clientMessageId", e.retryAfterSeconds()));
         }
+    }
+
+    private static boolean tooBig(String text) {
+        // A UTF-8 character takes at most 4 bytes; count the bytes only when it could matter.
+        return text.length() > MAX_FRAME_BYTES
+                || text.length() > MAX_FRAME_BYTES / 4 && text.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES;
     }
 
     @OnClose

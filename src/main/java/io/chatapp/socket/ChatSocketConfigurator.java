@@ -7,16 +7,16 @@ import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.util.List;
 
-/** Puts the sender admitted by {@link HandshakeGuard} into the new session's properties. */
+/** Puts whom {@link HandshakeGuard} admitted (sender, and until when signed in) into the new session's properties. */
 public class ChatSocketConfigurator extends ServerEndpointConfig.Configurator {
 
-    static final String SENDER = "chat.sender";
+    static final String SIGNED_IN = "chat.signed-in";
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         List<String> tickets = request.getParameterMap().get("ticket");
         String ticket = tickets == null || tickets.isEmpty() ? null : tickets.get(0);
         CDI.current().select(HandshakeAdmissions.class).get().claim(ticket)
-                .ifPresent(sender -> config.getUserProperties().put(SENDER, sender));
+                .ifPresent(holder -> config.getUserProperties().put(SIGNED_IN, holder));
     }
 }

@@ -26,8 +26,9 @@ final class Frames {
     public record AckFrame(String type, String clientMessageId, String id) {
     }
 
-    @JsonbPropertyOrder({"type", "clientMessageId", "status", "detail"})
-    public record ErrorFrame(String type, String clientMessageId, int status, String detail) {
+    /** {@code retryAfterSeconds}, like HTTP's {@code Retry-After}, only when waiting helps. */
+    @JsonbPropertyOrder({"type", "clientMessageId", "status", "detail", "retryAfterSeconds"})
+    public record ErrorFrame(String type, String clientMessageId, int status, String detail, Long retryAfterSeconds) {
     }
 
     static String message(ChatMessage message) {
@@ -39,6 +40,10 @@ final class Frames {
     }
 
     static String error(String clientMessageId, int status, String detail) {
-        return MessageJson.toJson(new ErrorFrame("error", clientMessageId, status, detail));
+        return MessageJson.toJson(new ErrorFrame("error", clientMessageId, status, detail, null));
+    }
+
+    static String error(String clientMessageId, int status, String detail, long retryAfterSeconds) {
+        return MessageJson.toJson(new ErrorFrame("error", clientMessageId, status, detail, retryAfterSeconds));
     }
 }

@@ -1,6 +1,6 @@
 package io.chatapp.socket;
 
-import io.chatapp.model.Sender;
+import io.chatapp.model.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Hands the sender of a redeemed ticket from the handshake guard (a servlet filter) to the
+ * Hands the holder of a redeemed ticket from the handshake guard (a servlet filter) to the
  * endpoint's configurator, which only sees the handshake's URL. An entry left behind by a
  * handshake that never completed is dropped after a minute.
  */
@@ -19,19 +19,19 @@ public class HandshakeAdmissions {
 
     private static final Duration UNCLAIMED_LIFETIME = Duration.ofMinutes(1);
 
-    private record Admission(Sender sender, Instant admittedAt) {
+    private record Admission(SignedIn holder, Instant admittedAt) {
     }
 
     private final Map<String, Admission> admitted = new ConcurrentHashMap<>();
 
-    void admit(String ticket, Sender sender) {
+    void admit(String ticket, SignedIn holder) {
         Instant now = Instant.now();
         admitted.values().removeIf(admission -> admission.admittedAt().plus(UNCLAIMED_LIFETIME).isBefore(now));
-        admitted.put(ticket, new Admission(sender, now));
+        admitted.put(ticket, new Admission(holder, now));
     }
 
-    Optional<Sender> claim(String ticket) {
+    Optional<SignedIn> claim(String ticket) {
         Admission admission = ticket == null ? null : admitted.remove(ticket);
-        return Optional.ofNullable(admission).map(Admission::sender);
+        return Optional.ofNullable(admission).map(Admission::holder);
     }
 }

@@ -1,7 +1,7 @@
 package io.chatapp.socket;
 
 import io.chatapp.identity.TicketService;
-import io.chatapp.model.Sender;
+import io.chatapp.model.SignedIn;
 import io.chatapp.store.StoreUnavailableException;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -44,20 +44,20 @@ public class HandshakeGuard extends HttpFilter {
             return;
         }
         String ticket = request.getParameter("ticket");
-        Optional<Sender> sender;
+        Optional<SignedIn> holder;
         try {
-            sender = tickets.redeem(ticket);
+            holder = tickets.redeem(ticket);
         } catch (StoreUnavailableException e) {
             response.setHeader("Retry-After", "5");
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Tickets cannot be checked right now");
             return;
         }
-        if (sender.isEmpty()) {
+        if (holder.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Ticket");
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "A valid, unused ticket is required");
             return;
         }
-        admissions.admit(ticket, sender.get());
+        admissions.admit(ticket, holder.get());
         chain.doFilter(request, response);
     }
 }

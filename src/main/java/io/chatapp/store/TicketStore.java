@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.chatapp.model.Sender;
+import io.chatapp.model.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
@@ -35,15 +36,16 @@ public class TicketStore {
     protected TicketStore() {
     }
 
-    public void save(String ticket, Sender sender, Instant expiresAt) {
+    public void save(String ticket, SignedIn holder, Instant expiresAt) {
         try {
-            insert(ticket, sender, expiresAt);
+            insert(ticket, holder, expiresAt);
         } catch (MongoException e) {
             throw new StoreUnavailableException(e);
         }
     }
 
-    private void insert(String ticket, Sender sender, Instant expiresAt) {
+    private void insert(String ticket, SignedIn holder, Instant expiresAt) {
+        Sender sender = holder.sender();
         if (!indexReady) {
             // MongoDB removes expired tickets by itself; taking one checks expiry regardless.
             tickets.createIndex(Indexes.ascending("expires_at"),
@@ -52,11 +54,12 @@ public class TicketStore {
         }
         tickets.insertOne(new Document("_id", ticket)
                 .append("sender", new Document("id", sender.id()).append("name", sender.name()))
-                .append("expires_at", Date.from(expiresAt)));
+                .append("expires_at", Date.from(expiresAt))
+                .append("token_expires_at", Date.from(holder.tokenExpiresAt())));
     }
 
-    /** Deletes the ticket and returns its sender, if it exists and has not expired at {@code now}. */
-    public Optional<Sender> take(String ticket, Instant now) {
+    /** Deletes the ticket and returns who holds it, if it exists and has not expired at {@code now}. */
+    public Optional<SignedIn> take(String ticket, Instant now) {
         Document taken;
         try {
             taken = tickets.findOneAndDelete(Filters.eq("_id", ticket));
@@ -67,6 +70,7 @@ public class TicketStore {
             return Optional.empty();
         }
         Document sender = taken.get("sender", Document.class);
-        return Optional.of(new Sender(sender.getString("id"), sender.getString("name")));
+        return Optional.of(new SignedIn(new Sender(sender.getString("id"), sender.getString("name")),
+                taken.getDate("token_expires_at").toInstant()));
     }
 }

@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static io.chatapp.deploy.RenderedChart.at;
@@ -89,6 +90,41 @@ class HelmChartsTest {
         assertTrue(topics.contains("chat-messages:3 chat-messages-dlq:1"), topics);
         assertEquals("mongodb://mongodb-0.mongodb:27017/?replicaSet=rs0&serverSelectionTimeoutMS=3000",
                 at(rendered.one("Secret"), "stringData", "uri"));
+    }
+
+    @Test
+    void onlyTheWebAppAndTheIngressControllerReachTheBackend() {
+        Map<String, Object> policy = render("chatapp-backend", null).one("NetworkPolicy");
+        assertEquals("chatapp-backend", at(policy, "spec", "podSelector", "matchLabels", "app.kubernetes.io/name"));
+        assertEquals(List.of("Ingress"), at(policy, "spec", "policyTypes"));
+        List<Map<String, Object>> rules = at(policy, "spec", "ingress");
+        assertEquals(1, rules.size());
+        assertEquals(List.of(Map.of("protocol", "TCP", "port", "http")), at(rules.get(0), "ports"));
+        List<Map<String, Object>> peers = at(rules.get(0), "from");
+        assertEquals(2, peers.size());
+        assertEquals("chatapp-frontend", at(peers.get(0), "podSelector", "matchLabels", "app.kubernetes.io/name"));
+        assertEquals("ingress-nginx", at(peers.get(1), "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"));
+
+        RenderedChart withoutPolicy = RenderedChart.render("chatapp-backend", null, Map.of("networkPolicy.enabled", "false"));
+        assertTrue(withoutPolicy.all("NetworkPolicy").isEmpty());
+    }
+
+    @Test
+    void onlyTheBackendReachesKafkaAndMongoDb() {
+        RenderedChart rendered = render("chatapp-infra", null);
+        Map<String, Map<String, Object>> policies = new java.util.HashMap<>();
+        rendered.all("NetworkPolicy").forEach(policy -> policies.put(at(policy, "metadata", "name"), policy));
+        assertEquals(Set.of("kafka", "mongodb"), policies.keySet());
+        for (Map.Entry<String, Map<String, Object>> policy : policies.entrySet()) {
+            assertEquals(policy.getKey(), at(policy.getValue(), "spec", "podSelector", "matchLabels", "app.kubernetes.io/name"));
+            List<Map<String, Object>> rules = at(policy.getValue(), "spec", "ingress");
+            assertEquals(1, rules.size(), policy.getKey());
+            List<String> admitted = RenderedChart.<List<Map<String, Object>>>at(rules.get(0), "from").stream()
+                    .map(peer -> RenderedChart.<String>at(peer, "podSelector", "matchLabels", "app.kubernetes.io/name")).toList();
+            assertEquals(policy.getKey().equals("kafka") ? List.of("chatapp-backend", "kafka-topics") : List.of("chatapp-backend"),
+                    admitted, policy.getKey());
+        }
+        assertEquals("kafka-topics", at(rendered.one("Job"), "spec", "template", "metadata", "labels", "app.kubernetes.io/name"));
     }
 
     @Test

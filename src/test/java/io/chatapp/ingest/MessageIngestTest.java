@@ -74,6 +74,7 @@ class MessageIngestTest {
         ingest.validator = validators.getValidator();
         ingest.publisher = publisher;
         ingest.metrics = metrics;
+        ingest.rateLimiter = new PostingRateLimiter(3, 1);
     }
 
     @AfterEach
@@ -181,5 +182,34 @@ class MessageIngestTest {
         CompletionStage<ChatMessage> accepted = ingest.ingest(ALICE, new NewMessage("general", "hi", "c-9"));
         ExecutionException failure = assertThrows(ExecutionException.class, () -> await(accepted));
         assertInstanceOf(NotDurableException.class, failure.getCause());
+    }
+
+    @Test
+    void aSenderPastTheBurstIsRefusedWithTheWaitAndPublishesNothing() {
+        for (int i = 0; i < 3; i++) {
+            ingest.ingest(ALICE, new NewMessage("general", "burst " + i, null));
+        }
+        RateLimitedException refused = assertThrows(RateLimitedException.class,
+                () -> ingest.ingest(ALICE, new NewMessage("general", "one too many", null)));
+        assertEquals(1, refused.retryAfterSeconds());
+        assertEquals(3, publisher.published.size());
+    }
+
+    @Test
+    void eachSenderHasAnAllowanceOfTheirOwn() {
+        for (int i = 0; i < 3; i++) {
+            ingest.ingest(ALICE, new NewMessage("general", "burst " + i, null));
+        }
+        ingest.ingest(BOB, new NewMessage("general", "bob is not limited by alice", null));
+        assertEquals(4, publisher.published.size());
+    }
+
+    @Test
+    void anInvalidMessageDoesNotUseTheAllowance() {
+        for (int i = 0; i < 5; i++) {
+            assertThrows(ConstraintViolationException.class, () -> ingest.ingest(ALICE, new NewMessage("general", " ", null)));
+        }
+        ingest.ingest(ALICE, new NewMessage("general", "still allowed", null));
+        assertEquals(1, publisher.published.size());
     }
 }

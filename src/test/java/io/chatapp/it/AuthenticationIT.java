@@ -73,6 +73,50 @@ public class AuthenticationIT {
         assertRefusedEverywhere(DevIssuer.tokenWithForeignSignature("alice"));
     }
 
+    @Test
+    void anUnsignedTokenIsRefused() {
+        String token = DevIssuer.unsignedToken("alice");
+        assertTrue(token.endsWith("."));
+        assertRefusedEverywhere(token);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"der", "pem"})
+    void aTokenSignedWithTheIssuersPublicKeyAsAnHmacSecretIsRefused(String keyEncoding) throws Exception {
+        assertRefusedEverywhere(DevIssuer.tokenSignedWithPublicKeyAsSecret("alice", keyEncoding));
+    }
+
+    @Test
+    void aTokenFromAnUnknownKeyIdIsRefused() throws Exception {
+        assertRefusedEverywhere(DevIssuer.tokenWithUnknownKeyId("alice"));
+    }
+
+    @Test
+    void aTokenWithABrokenSignatureIsRefused() {
+        assertRefusedEverywhere(DevIssuer.tokenWithBadSignature("alice"));
+    }
+
+    @Test
+    void aTokenWhoseClaimsWereChangedIsRefused() {
+        String token = DevIssuer.tamperedToken("mallory", "alice");
+        assertEquals("alice", DevIssuer.claims(token).getString("sub"));
+        assertRefusedEverywhere(token);
+    }
+
+    @Test
+    void aTokenNotValidYetIsRefused() {
+        String token = DevIssuer.notYetValidToken();
+        assertTrue(DevIssuer.claims(token).getJsonNumber("nbf").longValue() > System.currentTimeMillis() / 1000 + 3600);
+        assertRefusedEverywhere(token);
+    }
+
+    @Test
+    void aTokenWithAnEmptySubjectIsRefused() {
+        String token = DevIssuer.tokenWithEmptySubject();
+        assertEquals("", DevIssuer.claims(token).getString("sub"));
+        assertRefusedEverywhere(token);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"garbage", "a.b.c", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSJ9."})
     void somethingThatIsNotASignedTokenIsRefused(String token) {

@@ -95,7 +95,7 @@ final class Chat {
     String ticket() {
         Response response = api.ticket();
         assertEquals(200, response.getStatus());
-        return object(response).getString("ticket");
+        return IssuedSecrets.record(object(response).getString("ticket"));
     }
 
     SocketClient connect() {

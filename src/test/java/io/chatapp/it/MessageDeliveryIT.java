@@ -133,6 +133,15 @@ public class MessageDeliveryIT {
     }
 
     @Test
+    void aFrameOverTheLimitClosesTheSocketAsTooBig() {
+        try (SocketClient socket = alice.connect()) {
+            socket.send("{\"type\":\"send\",\"room\":\"general\",\"text\":\"" + "x".repeat(70_000) + "\"}");
+            Chat.await("the socket closed", DELIVERY, () -> socket.closeCode() == -1 ? null : true);
+            assertEquals(1009, socket.closeCode());
+        }
+    }
+
+    @Test
     void anInvalidWebSocketSendIsAnsweredWithAnErrorNamingTheField() {
         try (SocketClient socket = alice.connect()) {
             socket.send("{\"type\":\"send\",\"room\":\"Not A Room\",\"text\":\"x\",\"clientMessageId\":\"bad-1\"}");

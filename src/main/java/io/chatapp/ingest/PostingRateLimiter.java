@@ -1,0 +1,61 @@
+package io.chatapp.ingest;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How fast each user may post, over REST and WebSocket together: a token bucket per sender
+ * (Bucket4j) that holds {@code chat.rate-limit.burst} posts and refills
+ * {@code chat.rate-limit.per-second} a second. The defaults let a person type, paste and
+ * retry freely and stop a script flooding a room. The buckets are per instance: behind N
+ * replicas a user can post up to N times the rate, which the limit's purpose (keeping one
+ * user from drowning a room or the broker) tolerates.
+ */
+@ApplicationScoped
+public class PostingRateLimiter {
+
+    /** Beyond this many users, buckets that are full again (their users went quiet) are dropped. */
+    private static final int TRACKED_USERS = 100_000;
+
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final long burst;
+    private final long perSecond;
+
+    @Inject
+    public PostingRateLimiter(@ConfigProperty(name = "chat.rate-limit.burst", defaultValue = "20") long burst,
+                              @ConfigProperty(name = "chat.rate-limit.per-second", defaultValue = "5") long perSecond) {
+        this.burst = burst;
+        this.perSecond = perSecond;
+    }
+
+    /** Required by CDI for the client proxy of an application-scoped bean. */
+    protected PostingRateLimiter() {
+        this(1, 1);
+    }
+
+    /**
+     * Takes one post from the sender's allowance.
+     *
+     * @throws RateLimitedException if there is none left, with how long until there is
+     */
+    public void take(String senderId) {
+        ConsumptionProbe probe = buckets.computeIfAbsent(senderId, id -> newBucket()).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+        if (buckets.size() > TRACKED_USERS) {
+            buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= burst);
+        }
+    }
+
+    private Bucket newBucket() {
+        return Bucket.builder().addLimit(limit -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1))).build();
+    }
+}
