@@ -709,7 +709,9 @@ public class FaultSuiteIT {
                 expected.retainAll(new HashSet<>(live));
                 outOfOrder += expected.equals(live) ? 0 : 1;
             }
-            check(listener.name + " (connected throughout) received every message", missing == 0, missing + " missing");
+            int closeCode = listener.current().closeCode();
+            check(listener.name + " (connected throughout) received every message", missing == 0,
+                    missing + " missing" + (closeCode == -1 ? "" : "; its socket was closed with " + closeCode));
             check(listener.name + " received nothing twice", duplicates == 0, duplicates + " duplicates");
             check(listener.name + " received each room in history order", outOfOrder == 0, outOfOrder + " rooms out of order");
         }
