@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Only a valid token from the configured issuer, for this client, gets in. */
@@ -107,6 +108,14 @@ public class AuthenticationIT {
     void aTokenNotValidYetIsRefused() {
         String token = DevIssuer.notYetValidToken();
         assertTrue(DevIssuer.claims(token).getJsonNumber("nbf").longValue() > System.currentTimeMillis() / 1000 + 3600);
+        assertRefusedEverywhere(token);
+    }
+
+    @Test
+    void aTokenWithoutASubjectIsRefused() {
+        String token = DevIssuer.tokenWithoutSubject();
+        assertFalse(DevIssuer.claims(token).containsKey("sub"), token);
+        assertEquals("chatapp", DevIssuer.claims(token).getString("aud"));
         assertRefusedEverywhere(token);
     }
 

@@ -61,6 +61,11 @@ final class DevIssuer {
         return token("not-yet-valid");
     }
 
+    /** A validly signed token with no {@code sub} at all: the issuer's client {@code subjectless-client}, client-credentials grant. */
+    static String tokenWithoutSubject() {
+        return request(TestStack.issuer(), "grant_type=client_credentials&client_id=subjectless-client&client_secret=unused&scope=openid");
+    }
+
     /** A validly signed token whose {@code sub} is empty (the issuer's test user {@code no-subject}). */
     static String tokenWithEmptySubject() {
         return token("no-subject");
@@ -148,8 +153,11 @@ final class DevIssuer {
     }
 
     private static String token(String issuer, String user, String clientId) {
-        String form = "grant_type=password&scope=" + URLEncoder.encode("openid profile email", StandardCharsets.UTF_8)
-                + "&client_id=" + clientId + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=dev";
+        return request(issuer, "grant_type=password&scope=" + URLEncoder.encode("openid profile email", StandardCharsets.UTF_8)
+                + "&client_id=" + clientId + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=dev");
+    }
+
+    private static String request(String issuer, String form) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
