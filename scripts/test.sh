@@ -9,4 +9,5 @@ cd "$repo"
 scripts/test_backend.sh
 scripts/test_frontend.sh
 scripts/test_deploy.sh
+scripts/test_load.sh
 scripts/test_faults.sh

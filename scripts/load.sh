@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The load harness (tools/load): drives the chat as its users do, signed in at the issuer, over
+# HTTP/1.1 and WebSockets, and measures it with HdrHistogram, beside plain Kafka on the same
+# broker. Against the embedded default (scripts/run.sh) by default; by URL against a cluster.
+#
+# usage: scripts/load.sh <ingest|fanout|floor|all> [--url URL] [--issuer URL] [--bootstrap-servers HOSTS]
+#          [--users N] [--clients N] [--posters N] [--rate N] [--duration PT20S] [--room NAME]
+#   Exit status: 0 nothing lost, 1 a message was lost, 2 bad arguments.
+# settings (environment): JAVA (java), JAVA_OPTS
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+module=$repo/tools/load
+jar=$module/target/chat-load.jar
+java=${JAVA:-java}
+
+# Build the jar once per change of the module's pom or sources; its tests run with scripts/test_load.sh.
+if [ ! -f "$jar" ] || [ -n "$(find "$module/pom.xml" "$module/src" -newer "$jar" -print -quit)" ]; then
+  echo "[load] building $module" >&2
+  mvn -q -B -f "$module/pom.xml" package -DskipTests >&2
+  touch "$jar"
+fi
+
+read -r -a java_opts <<< "${JAVA_OPTS:-}"
+exec "$java" "${java_opts[@]}" -jar "$jar" "$@"

@@ -1,0 +1,50 @@
+package io.chatapp.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The posting side of a scenario: {@code --posters} threads post at the pacer's times, as users in turn, until the duration is over. */
+final class Posters {
+
+    /** What the n-th message says, given when it was due (System.nanoTime). */
+    interface Text {
+        String of(int n, long due);
+    }
+
+    /** @param post each accepted post's latency, from when it was due */
+    record Outcome(Latency post, double seconds) {
+    }
+
+    private Posters() {
+    }
+
+    static Outcome run(LoadOptions options, ChatService chat, String clientMessageIdPrefix, Text text) throws Exception {
+        Latency post = new Latency();
+        AtomicInteger sequence = new AtomicInteger();
+        Pacer pacer = new Pacer(options.rate(), options.duration());
+        ExecutorService posters = Executors.newFixedThreadPool(options.posters());
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < options.posters(); i++) {
+                running.add(posters.submit(() -> {
+                    for (long due = pacer.awaitNext(); due != -1; due = pacer.awaitNext()) {
+                        int n = sequence.getAndIncrement();
+                        chat.post(chat.token(n), text.of(n, due), clientMessageIdPrefix + n);
+                        post.recordNanos(System.nanoTime() - due);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> poster : running) {
+                poster.get();
+            }
+            return new Outcome(post, pacer.elapsedSeconds());
+        } finally {
+            posters.shutdown();
+        }
+    }
+}
