@@ -23,4 +23,9 @@ for scenario in floor ingest fanout ratio; do
 done
 grep -q "^\[fanout\] 5 clients, [1-9][0-9]* messages accepted .* lost 0;" <<< "$report" \
   || { echo "[test_load] fan-out lost messages or accepted none" >&2; exit 1; }
+connections=$(scripts/load.sh connections --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
+  --users 10 --clients 50 --server-pid "$(cat target/liberty/wlp/usr/servers/.pid/$server.pid)")
+echo "$connections"
+grep -q "^\[connections\] 50 of 50 open; .* heap used .* RSS " <<< "$connections" \
+  || { echo "[test_load] the connections scenario did not hold 50 sockets or measure memory" >&2; exit 1; }
 echo "[test_load] the harness ran every scenario and lost nothing"

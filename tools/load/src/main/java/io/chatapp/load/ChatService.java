@@ -15,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The chat as its clients see it: users signed in at the issuer, posts, tickets and WebSockets.
@@ -95,6 +98,14 @@ final class ChatService {
                 + URLEncoder.encode(parse(ticket.body()).getString("ticket"), StandardCharsets.UTF_8));
         String origin = options.url().getScheme() + "://" + options.url().getAuthority();
         return http.newWebSocketBuilder().header("Origin", origin).buildAsync(socket, listener);
+    }
+
+    /** A metric's value from the server's Prometheus text, in the given scope (base, vendor, application). */
+    OptionalLong metric(String name, String scope) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(options.url().resolve("/metrics?scope=" + scope))
+                .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Matcher value = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*\\})? (\\S+)$", Pattern.MULTILINE).matcher(response.body());
+        return response.statusCode() == 200 && value.find() ? OptionalLong.of((long) Double.parseDouble(value.group(2))) : OptionalLong.empty();
     }
 
     static JsonObject parse(String json) {

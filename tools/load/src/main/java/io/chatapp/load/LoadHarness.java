@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Drives the chat as its users do and measures it, beside plain Kafka on the same broker. Prints
- * one report line per scenario; exits 1 if a message was lost, 2 on bad arguments.
+ * one report line per scenario; exits 1 if a message was lost or a connection refused, 2 on
+ * bad arguments.
  */
 public final class LoadHarness {
 
@@ -50,11 +51,16 @@ public final class LoadHarness {
                         floor.endToEnd().millisAt(50));
             }
         }
+        if (options.scenario().equals("connections")) {
+            ConnectionsScenario.Result connections = new ConnectionsScenario(options, chat).run();
+            System.out.println(connections.report());
+            nothingLost &= connections.open() == connections.requested();
+        }
         return nothingLost;
     }
 
     private static LoadOptions withRate(LoadOptions options, int rate) {
         return new LoadOptions(options.scenario(), options.url(), options.issuer(), options.bootstrapServers(), options.users(),
-                options.clients(), options.posters(), rate, options.duration(), options.room());
+                options.clients(), options.posters(), rate, options.duration(), options.room(), options.serverPid());
     }
 }

@@ -14,15 +14,16 @@ import java.util.Map;
  * @param rate messages a second over all posters; 0: as fast as they are accepted
  */
 record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers, int users, int clients,
-                   int posters, int rate, Duration duration, String room) {
+                   int posters, int rate, Duration duration, String room, long serverPid) {
 
-    static final List<String> SCENARIOS = List.of("ingest", "fanout", "floor", "all");
+    static final List<String> SCENARIOS = List.of("ingest", "fanout", "floor", "connections", "all");
 
     static final String USAGE = """
-            usage: chat-load <ingest|fanout|floor|all> [options]
+            usage: chat-load <ingest|fanout|floor|connections|all> [options]
               ingest   posters post as fast as accepted (or at --rate): accepted/s, POST latency
               fanout   --clients WebSocket clients receive --rate messages/s: post-to-receipt latency, lost
               floor    plain Kafka on the same broker at --rate: produce-to-consume latency
+              connections  --clients idle WebSockets: whether one instance holds them, its heap (and RSS) per 1000
               all      floor, ingest and fanout in turn, and fan-out's p50 against the floor's
             options (defaults: the embedded default of scripts/run.sh):
               --url URL                 the chat (http://localhost:9080)
@@ -34,6 +35,7 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
               --rate N                  messages a second over all posters; 0 = as fast as accepted (0 for ingest, 100 otherwise)
               --duration ISO-8601       how long each scenario drives load (PT20S)
               --room NAME               the room posted to (load)
+              --server-pid PID          the server's process, when it runs here: its RSS for connections
             """;
 
     static LoadOptions parse(String... args) {
@@ -57,8 +59,10 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
                 Integer.parseInt(values.getOrDefault("posters", "8")),
                 Integer.parseInt(values.getOrDefault("rate", scenario.equals("ingest") ? "0" : "100")),
                 Duration.parse(values.getOrDefault("duration", "PT20S")),
-                values.getOrDefault("room", "load"));
-        values.keySet().removeAll(List.of("url", "issuer", "bootstrap-servers", "users", "clients", "posters", "rate", "duration", "room"));
+                values.getOrDefault("room", "load"),
+                Long.parseLong(values.getOrDefault("server-pid", "0")));
+        values.keySet().removeAll(List.of("url", "issuer", "bootstrap-servers", "users", "clients", "posters", "rate", "duration", "room",
+                "server-pid"));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next());
         }

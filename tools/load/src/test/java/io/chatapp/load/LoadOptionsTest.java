@@ -30,9 +30,9 @@ class LoadOptionsTest {
     void everyOptionIsRead() {
         LoadOptions options = LoadOptions.parse("all", "--url", "https://chat.example.com", "--issuer", "https://dex.example.com/dex",
                 "--bootstrap-servers", "kafka:9092", "--users", "1000", "--clients", "1000", "--posters", "16", "--rate", "100",
-                "--duration", "PT1M", "--room", "bench");
+                "--duration", "PT1M", "--room", "bench", "--server-pid", "4242");
         assertEquals(new LoadOptions("all", URI.create("https://chat.example.com"), URI.create("https://dex.example.com/dex"),
-                "kafka:9092", 1000, 1000, 16, 100, Duration.ofMinutes(1), "bench"), options);
+                "kafka:9092", 1000, 1000, 16, 100, Duration.ofMinutes(1), "bench", 4242), options);
     }
 
     @Test
