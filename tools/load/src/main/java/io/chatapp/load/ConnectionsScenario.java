@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * {@code --clients} idle WebSocket connections to one instance: whether it holds them all, and
  * what they cost it, from its heap as MicroProfile Metrics reports it and, when the server runs
- * on this machine ({@code --server-pid}), its resident memory.
+ * on this machine ({@code --server-pid}), its resident memory, each sampled after a full
+ * collection.
  */
 final class ConnectionsScenario {
 
@@ -79,11 +80,28 @@ final class ConnectionsScenario {
     }
 
     private Optional<Memory> memory() throws Exception {
+        collectGarbage();
         OptionalLong heap = chat.metric("memory_usedHeap_bytes", "base");
         if (heap.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Memory(heap.getAsLong() / 1e6, rssMb()));
+    }
+
+    /**
+     * When the server runs here, asks it for a full collection first ({@code jcmd PID GC.run}),
+     * so that heap used counts what is live, not garbage not collected yet.
+     */
+    private void collectGarbage() throws Exception {
+        if (options.serverPid() == 0) {
+            return;
+        }
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+        Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(options.serverPid()), "GC.run")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
+            System.err.println("[connections] jcmd GC.run failed; heap used includes garbage");
+        }
     }
 
     private OptionalLong rssMb() throws Exception {
