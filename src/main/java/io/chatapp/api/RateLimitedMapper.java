@@ -12,8 +12,7 @@ public class RateLimitedMapper implements ExceptionMapper<RateLimitedException> 
 
     @Override
     public Response toResponse(RateLimitedException exception) {
-        return Problem.of(Response.Status.TOO_MANY_REQUESTS, "Too many messages; retry after "
-                        + exception.retryAfterSeconds() + " s with the same clientMessageId.").toResponse()
+        return Problem.of(Response.Status.TOO_MANY_REQUESTS, exception.getMessage()).toResponse()
                 .header(HttpHeaders.RETRY_AFTER, exception.retryAfterSeconds()).build();
     }
 }

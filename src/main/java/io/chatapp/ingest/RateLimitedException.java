@@ -9,13 +9,18 @@ public class RateLimitedException extends RuntimeException {
 
     private final Duration retryAfter;
 
+    /** The message is what the client is told, over REST and WebSocket alike. */
     public RateLimitedException(Duration retryAfter) {
-        super("Too many messages; retry after " + retryAfter.toMillis() + " ms");
+        super("Too many messages; retry after " + wholeSeconds(retryAfter) + " s with the same clientMessageId.");
         this.retryAfter = retryAfter;
     }
 
     /** Whole seconds until a post will be taken again, at least 1: what {@code Retry-After} says. */
     public long retryAfterSeconds() {
-        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return wholeSeconds(retryAfter);
+    }
+
+    private static long wholeSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }

@@ -105,8 +105,7 @@ public class ChatSocket {
             sessions.sendTo(session, Frames.error(clientMessageId, 400,
                     Problem.invalid(ConstraintViolationMapper.fieldErrors(e)).detail()));
         } catch (RateLimitedException e) {
-            sessions.sendTo(session, Frames.error(clientMessageId, 429, "Too many messages; retry after "
-                    + e.retryAfterSeconds() + " s with the same clientMessageId", e.retryAfterSeconds()));
+            sessions.sendTo(session, Frames.error(clientMessageId, 429, e.getMessage(), e.retryAfterSeconds()));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.chatapp.web;
 
-import jakarta.json.Json;
+import io.chatapp.api.Problem;
+import io.chatapp.model.MessageJson;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -37,18 +38,15 @@ public class ErrorPageServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number ? number : response.getStatus();
         response.setStatus(status);
-        response.setContentType("application/problem+json");
+        response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(Json.createObjectBuilder()
-                .add("type", "about:blank")
-                .add("title", title(status))
-                .add("status", status)
-                .add("detail", DETAILS.getOrDefault(status, title(status)))
-                .build().toString());
+        response.getWriter().write(MessageJson.toJson(problem(status)));
     }
 
-    private static String title(int status) {
+    private static Problem problem(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
-        return known == null ? "Error" : known.getReasonPhrase();
+        String detail = DETAILS.get(status);
+        return known == null ? new Problem("about:blank", "Error", status, detail == null ? "Error" : detail, null)
+                : Problem.of(known, detail == null ? known.getReasonPhrase() : detail);
     }
 }
