@@ -654,18 +654,7 @@ public class FaultSuiteIT {
 
     /** How many records the server's persistence consumer found already stored: read again (offset not committed). */
     private static double redelivered(URI server) {
-        try {
-            String text = HTTP.send(HttpRequest.newBuilder(server.resolve("/metrics?scope=application")).timeout(Duration.ofSeconds(5))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-            java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(
-                    "^chat_messages_persisted_total\\{[^}]*outcome=\"redelivered\"[^}]*\\} (\\S+)$", java.util.regex.Pattern.MULTILINE).matcher(text);
-            return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.metric(server, "chat_messages_persisted_total", "outcome=\"redelivered\"");
     }
 
     private void checkReadiness(String dependency, String downPhase, String backPhase) {

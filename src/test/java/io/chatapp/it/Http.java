@@ -2,9 +2,11 @@ package io.chatapp.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +24,13 @@ final class Http {
 
     /** The value of one application metric, as Prometheus text exposes it; 0 when it has none yet. */
     static double metric(String name, String tags) {
-        String text = get("/metrics?scope=application", null).body();
+        return metric(TestStack.server(), name, tags);
+    }
+
+    /** The same, from a server of its own (the fault suite runs two). */
+    static double metric(URI server, String name, String tags) {
+        String text = send(HttpRequest.newBuilder(server.resolve("/metrics?scope=application")).timeout(Duration.ofSeconds(5))
+                .GET().build()).body();
         Matcher matcher = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(text);
         while (matcher.find()) {
             if (tags.isEmpty() || matcher.group(1).contains(tags)) {
