@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * {@code --clients} idle WebSocket connections to one instance: whether it holds them all, and
  * what they cost it, from its heap as MicroProfile Metrics reports it and, when the server runs
- * on this machine ({@code --server-pid}), its resident memory, each sampled after a full
+ * on this machine ({@code --pids server=PID}), its resident memory, each sampled after a full
  * collection.
  */
 final class ConnectionsScenario {
@@ -93,11 +93,11 @@ final class ConnectionsScenario {
      * so that heap used counts what is live, not garbage not collected yet.
      */
     private void collectGarbage() throws Exception {
-        if (options.serverPid() == 0) {
+        if (options.serverPid().isEmpty()) {
             return;
         }
         Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
-        Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(options.serverPid()), "GC.run")
+        Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(options.serverPid().getAsLong()), "GC.run")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
             System.err.println("[connections] jcmd GC.run failed; heap used includes garbage");
@@ -105,10 +105,11 @@ final class ConnectionsScenario {
     }
 
     private OptionalLong rssMb() throws Exception {
-        if (options.serverPid() == 0) {
+        if (options.serverPid().isEmpty()) {
             return OptionalLong.empty();
         }
-        Matcher rss = Pattern.compile("VmRSS:\\s+(\\d+) kB").matcher(Files.readString(Path.of("/proc", Long.toString(options.serverPid()), "status")));
+        Matcher rss = Pattern.compile("VmRSS:\\s+(\\d+) kB")
+                .matcher(Files.readString(Path.of("/proc", Long.toString(options.serverPid().getAsLong()), "status")));
         return rss.find() ? OptionalLong.of(Long.parseLong(rss.group(1)) / 1024) : OptionalLong.empty();
     }
 }

@@ -1,5 +1,8 @@
 package io.chatapp.load;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Locale;
 
 /**
@@ -26,41 +29,49 @@ public final class LoadHarness {
 
     /** @return whether nothing was lost */
     static boolean run(LoadOptions options) throws Exception {
-        boolean nothingLost = true;
-        FloorScenario.Result floor = null;
-        if (options.scenario().equals("floor") || options.scenario().equals("all")) {
-            floor = new FloorScenario(options).run();
+        if (options.scenario().equals("floor")) {
+            FloorScenario.Result floor = new FloorScenario(options).run();
             System.out.println(floor.report());
-            nothingLost &= floor.sent() == floor.received();
+            return floor.sent() == floor.received();
         }
-        ChatService chat = null;
-        if (!options.scenario().equals("floor")) {
-            chat = new ChatService(options);
-            chat.signIn();
-        }
-        if (options.scenario().equals("ingest") || options.scenario().equals("all")) {
-            System.out.println(new IngestScenario(options.scenario().equals("all") ? withRate(options, 0) : options, chat).run().report());
-        }
-        if (options.scenario().equals("fanout") || options.scenario().equals("all")) {
-            FanoutScenario.Result fanout = new FanoutScenario(options, chat).run();
-            System.out.println(fanout.report());
-            nothingLost &= fanout.lost() == 0;
-            if (floor != null) {
-                System.out.printf(Locale.ROOT, "[ratio] fan-out p50 / floor p50 = %.2f (%.2f ms / %.2f ms)%n",
-                        fanout.endToEnd().millisAt(50) / floor.endToEnd().millisAt(50), fanout.endToEnd().millisAt(50),
-                        floor.endToEnd().millisAt(50));
+        ChatService chat = new ChatService(options);
+        chat.signIn();
+        switch (options.scenario()) {
+            case "ingest" -> {
+                System.out.println(new IngestScenario(options, chat).run().report());
+                return true;
+            }
+            case "fanout" -> {
+                FanoutScenario.Result fanout = new FanoutScenario(options, chat).run();
+                System.out.println(fanout.report());
+                return fanout.lost() == 0;
+            }
+            case "connections" -> {
+                ConnectionsScenario.Result connections = new ConnectionsScenario(options, chat).run();
+                System.out.println(connections.report());
+                return connections.open() == connections.requested();
+            }
+            default -> {
+                BenchmarkReport.Outcome report = new BenchmarkReport(options, chat).run();
+                new ReportWriter(report, describe(options)).write(options.out());
+                System.out.println("[report] written to " + options.out().toAbsolutePath());
+                return report.nothingLost();
             }
         }
-        if (options.scenario().equals("connections")) {
-            ConnectionsScenario.Result connections = new ConnectionsScenario(options, chat).run();
-            System.out.println(connections.report());
-            nothingLost &= connections.open() == connections.requested();
-        }
-        return nothingLost;
     }
 
-    private static LoadOptions withRate(LoadOptions options, int rate) {
-        return new LoadOptions(options.scenario(), options.url(), options.issuer(), options.bootstrapServers(), options.users(),
-                options.clients(), options.posters(), rate, options.duration(), options.room(), options.serverPid());
+    /** The machine and the settings of a run, for the report. */
+    private static String describe(LoadOptions options) throws Exception {
+        String cpu = Files.lines(Path.of("/proc/cpuinfo")).filter(line -> line.startsWith("model name")).findFirst()
+                .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        String memory = Files.lines(Path.of("/proc/meminfo")).filter(line -> line.startsWith("MemTotal")).findFirst()
+                .map(line -> String.format(Locale.ROOT, "%.0f GiB", Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0))
+                .orElse("unknown memory");
+        return String.format(Locale.ROOT, """
+                Run on %s: %d cores (%s), %s, %s %s, Java %s; the harness on the same machine.
+                Against %s, issuer %s, Kafka %s; %d users, %d posters, %d fan-out clients, each point %d s after a %d s warm-up.""",
+                LocalDate.now(), Runtime.getRuntime().availableProcessors(), cpu, memory, System.getProperty("os.name"),
+                System.getProperty("os.version"), Runtime.version().feature(), options.url(), options.issuer(), options.bootstrapServers(),
+                options.users(), options.posters(), options.clients(), options.duration().toSeconds(), options.warmup().toSeconds());
     }
 }

@@ -3,7 +3,11 @@ package io.chatapp.load;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,11 +32,24 @@ class LoadOptionsTest {
 
     @Test
     void everyOptionIsRead() {
-        LoadOptions options = LoadOptions.parse("all", "--url", "https://chat.example.com", "--issuer", "https://dex.example.com/dex",
+        LoadOptions options = LoadOptions.parse("report", "--url", "https://chat.example.com", "--issuer", "https://dex.example.com/dex",
                 "--bootstrap-servers", "kafka:9092", "--users", "1000", "--clients", "1000", "--posters", "16", "--rate", "100",
-                "--duration", "PT1M", "--room", "bench", "--server-pid", "4242");
-        assertEquals(new LoadOptions("all", URI.create("https://chat.example.com"), URI.create("https://dex.example.com/dex"),
-                "kafka:9092", 1000, 1000, 16, 100, Duration.ofMinutes(1), "bench", 4242), options);
+                "--duration", "PT1M", "--room", "bench", "--warmup", "PT30S", "--rates", "100, 200", "--fanout-rates", "5",
+                "--pids", "server=4242,kafka=17", "--out", "docs/benchmarks");
+        assertEquals(new LoadOptions("report", URI.create("https://chat.example.com"), URI.create("https://dex.example.com/dex"),
+                "kafka:9092", 1000, 1000, 16, 100, Duration.ofMinutes(1), "bench", Duration.ofSeconds(30), List.of(100, 200), List.of(5),
+                Map.of("server", 4242L, "kafka", 17L), Path.of("docs/benchmarks")), options);
+        assertEquals(OptionalLong.of(4242), options.serverPid());
+    }
+
+    @Test
+    void theReportSweepsRatesAfterAWarmUp() {
+        LoadOptions options = LoadOptions.parse("report");
+        assertEquals(List.of(250, 500, 1000, 2000), options.rates());
+        assertEquals(List.of(10, 25, 50, 100), options.fanoutRates());
+        assertEquals(Duration.ofSeconds(20), options.warmup());
+        assertEquals(OptionalLong.empty(), options.serverPid());
+        assertEquals(LoadOptions.parse("report", "--rate", "7"), options.withRate(7));
     }
 
     @Test
@@ -42,5 +59,8 @@ class LoadOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("ingest", "--users"));
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("ingest", "--speed", "9"));
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("ingest", "--users", "0"));
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("report", "--rates", "100,0"));
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("report", "--rates", "fast"));
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("report", "--pids", "4242"));
     }
 }

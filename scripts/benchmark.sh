@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The full benchmark behind docs/benchmarks.adoc: starts the embedded default on test ports of
+# its own (a real Kafka broker, the Mongo-wire store on disk, the OIDC issuer, Open Liberty),
+# runs the load harness's report (the floor, ingest and fan-out at several rates, then idle
+# connections, with the CPU each process spends per message) and writes its tables and plots to
+# docs/benchmarks/. Everything started here is stopped by process id at the end. About 8 minutes.
+#
+# usage: scripts/benchmark.sh [harness options]   e.g. --clients 500 --duration PT10S --out target/benchmarks
+#   Defaults: --users 1000 --posters 32 --clients 1000, and the harness's own (scripts/load.sh).
+# settings (environment): JFR=1 also records the server with Java Flight Recorder into
+#   target/benchmark-server.jfr (profile settings), for `jfr print` or JDK Mission Control.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+
+export MONGO_BACKEND=${MONGO_BACKEND:-h2}  # the embedded default's store, on disk
+export TEST_STACK_HOME=$repo/target/benchmark-stack
+source scripts/lib/test-stack.sh
+server=chatServerBench
+mvn -B -q -Pteststack "${TEST_STACK_MAVEN_ARGS[@]}" -Dliberty.server.name=$server -DskipTests -Dfrontend.skip=true \
+  package liberty:create liberty:deploy liberty:start
+test_stack_cleanups+=("$repo/target/liberty/wlp/bin/server stop $server")
+
+server_pid=$(cat target/liberty/wlp/usr/servers/.pid/$server.pid)
+pids="server=$server_pid"
+for process in kafka mongo oidc; do
+  pids+=",$process=$(cat "$CHATAPP_HOME/pids/$process.pid")"
+done
+if [ "${JFR:-0}" = 1 ]; then
+  jcmd "$server_pid" JFR.start name=benchmark settings=profile filename="$repo/target/benchmark-server.jfr" > /dev/null
+fi
+
+scripts/load.sh report --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
+  --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --users 1000 --posters 32 --clients 1000 --pids "$pids" \
+  --out docs/benchmarks "$@"
+
+if [ "${JFR:-0}" = 1 ]; then
+  jcmd "$server_pid" JFR.dump name=benchmark > /dev/null
+  echo "[benchmark] the server's flight recording: target/benchmark-server.jfr"
+fi

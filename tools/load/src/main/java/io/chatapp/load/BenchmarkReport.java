@@ -1,0 +1,93 @@
+package io.chatapp.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The benchmark behind docs/benchmarks.adoc: after a warm-up, the floor and ingest at each of
+ * {@code --rates} and ingest as fast as accepted, the floor and fan-out at each of
+ * {@code --fanout-rates}, then idle connections; every point with the CPU each process spent per
+ * message. {@link ReportWriter} turns the points into tables and plots.
+ */
+final class BenchmarkReport {
+
+    /** @param connections null when the run asked for no clients */
+    record Outcome(List<Measurement> measurements, ConnectionsScenario.Result connections) {
+        boolean nothingLost() {
+            return measurements.stream().allMatch(point -> point.lost() == 0)
+                    && (connections == null || connections.open() == connections.requested());
+        }
+    }
+
+    private final LoadOptions options;
+    private final ChatService chat;
+    private final ProcessCpu cpu;
+
+    BenchmarkReport(LoadOptions options, ChatService chat) {
+        this.options = options;
+        this.chat = chat;
+        this.cpu = new ProcessCpu(options.pids());
+    }
+
+    Outcome run() throws Exception {
+        warmUp();
+        List<Measurement> points = new ArrayList<>();
+        TreeSet<Integer> floorRates = new TreeSet<>(options.rates());
+        floorRates.addAll(options.fanoutRates());
+        for (int rate : floorRates) {
+            points.addAll(floor(rate));
+        }
+        for (int rate : options.rates()) {
+            points.add(ingest(rate));
+        }
+        points.add(ingest(0));
+        for (int rate : options.fanoutRates()) {
+            points.add(fanout(rate));
+        }
+        ConnectionsScenario.Result connections = null;
+        if (options.clients() > 0) {
+            connections = new ConnectionsScenario(options, chat).run();
+            System.out.println(connections.report());
+        }
+        return new Outcome(points, connections);
+    }
+
+    /** Load before measuring, on every path a measurement takes: posting, and delivery to the clients. */
+    private void warmUp() throws Exception {
+        if (options.warmup().isZero()) {
+            return;
+        }
+        Duration half = options.warmup().dividedBy(2);
+        System.out.println("[report] warming up for " + options.warmup().toSeconds() + " s");
+        new IngestScenario(options.withRate(0).withDuration(half), chat).run();
+        int fastest = options.fanoutRates().stream().max(Integer::compare).orElse(options.rate());
+        new FanoutScenario(options.withRate(fastest).withDuration(half), chat).run();
+    }
+
+    private List<Measurement> floor(int rate) throws Exception {
+        FloorScenario.Result floor = new FloorScenario(options.withRate(rate)).run();
+        System.out.println(floor.report());
+        double perSecond = floor.sent() / floor.seconds();
+        return List.of(new Measurement("floor", rate, 0, perSecond, 0, floor.endToEnd(), floor.sent() - floor.received(), Map.of()),
+                new Measurement("floor-ack", rate, 0, perSecond, 0, floor.ack(), 0, Map.of()));
+    }
+
+    private Measurement ingest(int rate) throws Exception {
+        Map<String, Double> before = cpu.seconds();
+        IngestScenario.Result ingest = new IngestScenario(options.withRate(rate), chat).run();
+        Map<String, Double> after = cpu.seconds();
+        System.out.println(ingest.report());
+        return new Measurement("ingest", rate, 0, ingest.perSecond(), 0, ingest.post(), 0,
+                ProcessCpu.millisPerMessage(before, after, ingest.accepted()));
+    }
+
+    private Measurement fanout(int rate) throws Exception {
+        FanoutScenario.Result fanout = new FanoutScenario(options.withRate(rate), chat).run();
+        System.out.println(fanout.report());
+        return new Measurement("fanout", rate, fanout.clients(), fanout.accepted() / fanout.seconds(),
+                fanout.delivered() / fanout.seconds(), fanout.endToEnd(), fanout.lost(), fanout.cpuMillisPerMessage());
+    }
+}

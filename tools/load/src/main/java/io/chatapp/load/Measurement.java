@@ -1,0 +1,20 @@
+package io.chatapp.load;
+
+import java.util.Map;
+
+/**
+ * One point of a benchmark report: a scenario at one asked rate.
+ *
+ * @param scenario {@code floor} (produce to consume), {@code floor-ack} (produce to ack), {@code ingest} (POST) or
+ *     {@code fanout} (post to receipt at each client)
+ * @param askedRate messages a second asked for; 0: as fast as accepted
+ * @param clients WebSocket clients receiving (fan-out), else 0
+ * @param messagesPerSecond messages sent (floor) or accepted (ingest, fan-out) a second
+ * @param deliveriesPerSecond messages received a second, over all clients (fan-out), else 0
+ * @param latency the scenario's latency
+ * @param lost sent or accepted but never received
+ * @param cpuMillisPerMessage CPU milliseconds per message, by process (empty for the floor)
+ */
+record Measurement(String scenario, int askedRate, int clients, double messagesPerSecond, double deliveriesPerSecond,
+                   Latency latency, long lost, Map<String, Double> cpuMillisPerMessage) {
+}

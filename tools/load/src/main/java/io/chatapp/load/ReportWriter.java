@@ -1,0 +1,208 @@
+package io.chatapp.load;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Writes a benchmark run into a directory: {@code results.csv} (every point), {@code results.adoc}
+ * (the tables docs/benchmarks.adoc includes) and two plots of latency percentiles against load,
+ * {@code ingest.png} and {@code fanout.png}, each with the Kafka floor beside it.
+ */
+final class ReportWriter {
+
+    static final String CSV = "results.csv";
+    static final String TABLES = "results.adoc";
+    static final String INGEST_PLOT = "ingest.png";
+    static final String FANOUT_PLOT = "fanout.png";
+
+    private static final double[] PERCENTILES = {50, 99, 99.9};
+
+    private final BenchmarkReport.Outcome outcome;
+    private final String context;
+    private final Set<String> processes = new LinkedHashSet<>();
+
+    /** @param context what the run was, for the tables' heading: machine, settings, command */
+    ReportWriter(BenchmarkReport.Outcome outcome, String context) {
+        this.outcome = outcome;
+        this.context = context;
+        outcome.measurements().forEach(point -> processes.addAll(point.cpuMillisPerMessage().keySet()));
+    }
+
+    void write(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve(CSV), csv());
+        Files.writeString(directory.resolve(TABLES), tables());
+        plot(directory.resolve(INGEST_PLOT), "Ingest: POST latency against the rate asked", "ingest", "POST", "floor-ack",
+                "Kafka produce to ack");
+        plot(directory.resolve(FANOUT_PLOT), "Fan-out to " + clients() + " clients: post to receipt against the rate asked", "fanout",
+                "post to receipt", "floor", "Kafka produce to consume");
+    }
+
+    String csv() {
+        StringBuilder csv = new StringBuilder("scenario,asked_per_s,clients,messages_per_s,deliveries_per_s,p50_ms,p99_ms,p99_9_ms,max_ms,lost");
+        processes.forEach(process -> csv.append(",cpu_ms_per_message_").append(process));
+        csv.append('\n');
+        for (Measurement point : outcome.measurements()) {
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.1f,%.1f,%.3f,%.3f,%.3f,%.3f,%d", point.scenario(), point.askedRate(),
+                    point.clients(), point.messagesPerSecond(), point.deliveriesPerSecond(), point.latency().millisAt(50),
+                    point.latency().millisAt(99), point.latency().millisAt(99.9), point.latency().maxMillis(), point.lost()));
+            processes.forEach(process -> {
+                Double millis = point.cpuMillisPerMessage().get(process);
+                csv.append(',').append(millis == null ? "" : String.format(Locale.ROOT, "%.3f", millis));
+            });
+            csv.append('\n');
+        }
+        return csv.toString();
+    }
+
+    String tables() {
+        StringBuilder adoc = new StringBuilder("// Written by the load harness (scripts/benchmark.sh); do not edit.\n");
+        adoc.append(context).append("\n\n");
+        adoc.append(".The floor: plain Kafka on the same broker (acks=all, idempotent)\n");
+        adoc.append("[cols=\"8*>\",options=header]\n|===\n| Asked/s | Sent/s | Produce to consume p50 (ms) | p99 | p99.9 | max "
+                + "| Produce to ack p50 (ms) | p99\n");
+        for (Measurement floor : points("floor"::equals)) {
+            Measurement ack = point("floor-ack", floor.askedRate());
+            adoc.append(row(asked(floor), rate(floor.messagesPerSecond()), ms(floor, 50), ms(floor, 99), ms(floor, 99.9),
+                    max(floor), ack == null ? "" : ms(ack, 50), ack == null ? "" : ms(ack, 99)));
+        }
+        adoc.append("|===\n\n");
+
+        adoc.append(".Ingest: POST /api/messages, answered 202 once Kafka has the message\n");
+        adoc.append(header(List.of("Asked/s", "Accepted/s", "POST p50 (ms)", "p99", "p99.9", "max", "Kafka ack p50 (ms)")));
+        for (Measurement ingest : points("ingest"::equals)) {
+            Measurement ack = point("floor-ack", ingest.askedRate());
+            List<String> cells = new ArrayList<>(List.of(asked(ingest), rate(ingest.messagesPerSecond()), ms(ingest, 50), ms(ingest, 99),
+                    ms(ingest, 99.9), max(ingest), ack == null ? "" : ms(ack, 50)));
+            cells.addAll(cpu(ingest));
+            adoc.append(row(cells.toArray(String[]::new)));
+        }
+        adoc.append("|===\n\n");
+
+        adoc.append(".Fan-out: post to receipt at each of ").append(clients()).append(" WebSocket clients\n");
+        adoc.append(header(List.of("Asked/s", "Accepted/s", "Deliveries/s", "p50 (ms)", "p99", "p99.9", "max", "Lost", "Floor p50 (ms)",
+                "p50 ÷ floor p50")));
+        for (Measurement fanout : points("fanout"::equals)) {
+            Measurement floor = point("floor", fanout.askedRate());
+            List<String> cells = new ArrayList<>(List.of(asked(fanout), rate(fanout.messagesPerSecond()), rate(fanout.deliveriesPerSecond()),
+                    ms(fanout, 50), ms(fanout, 99), ms(fanout, 99.9), max(fanout), Long.toString(fanout.lost()),
+                    floor == null ? "" : ms(floor, 50),
+                    floor == null ? "" : String.format(Locale.ROOT, "%.1f", fanout.latency().millisAt(50) / floor.latency().millisAt(50))));
+            cells.addAll(cpu(fanout));
+            adoc.append(row(cells.toArray(String[]::new)));
+        }
+        adoc.append("|===\n");
+
+        ConnectionsScenario.Result connections = outcome.connections();
+        if (connections != null) {
+            adoc.append("\n.Connections: idle WebSocket clients on one instance\n[cols=\"1\",options=header]\n|===\n| Result\n| ")
+                    .append(connections.report().replaceFirst("^\\[connections\\] ", "")).append("\n|===\n");
+        }
+        return adoc.toString();
+    }
+
+    private String header(List<String> columns) {
+        List<String> all = new ArrayList<>(columns);
+        processes.forEach(process -> all.add("CPU ms/msg: " + process));
+        return "[cols=\"" + all.size() + "*>\",options=header]\n|===\n" + row(all.toArray(String[]::new));
+    }
+
+    private List<String> cpu(Measurement point) {
+        List<String> cells = new ArrayList<>();
+        processes.forEach(process -> {
+            Double millis = point.cpuMillisPerMessage().get(process);
+            cells.add(millis == null ? "" : String.format(Locale.ROOT, "%.2f", millis));
+        });
+        return cells;
+    }
+
+    private void plot(Path file, String title, String scenario, String label, String floorScenario, String floorLabel) throws IOException {
+        XYChart chart = new XYChartBuilder().width(900).height(540).title(title).xAxisTitle("messages a second asked")
+                .yAxisTitle("latency (ms, log scale)").build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        boolean plotted = addPercentiles(chart, points(scenario::equals), label, false);
+        List<Measurement> floors = new ArrayList<>();
+        points(floorScenario::equals).forEach(floor -> {
+            if (point(scenario, floor.askedRate()) != null) {
+                floors.add(floor);
+            }
+        });
+        addPercentiles(chart, floors, floorLabel, true);
+        if (plotted) {
+            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        }
+    }
+
+    private static boolean addPercentiles(XYChart chart, List<Measurement> points, String label, boolean dashed) {
+        List<Measurement> paced = points.stream().filter(point -> point.askedRate() > 0).toList();
+        if (paced.isEmpty()) {
+            return false;
+        }
+        double[] rates = paced.stream().mapToDouble(Measurement::askedRate).toArray();
+        for (double percentile : dashed ? new double[] {50, 99} : PERCENTILES) {
+            // A log axis cannot show 0: latencies below a microsecond are drawn at one.
+            double[] millis = paced.stream().mapToDouble(point -> Math.max(0.001, point.latency().millisAt(percentile))).toArray();
+            XYSeries series = chart.addSeries(String.format(Locale.ROOT, "%s p%s", label, percentile == 99.9 ? "99.9" : (int) percentile),
+                    rates, millis);
+            series.setMarker(SeriesMarkers.CIRCLE);
+            if (dashed) {
+                series.setLineStyle(SeriesLines.DASH_DASH);
+            }
+        }
+        return true;
+    }
+
+    private List<Measurement> points(Predicate<String> scenario) {
+        return outcome.measurements().stream().filter(point -> scenario.test(point.scenario())).toList();
+    }
+
+    private Measurement point(String scenario, int askedRate) {
+        return points(scenario::equals).stream().filter(point -> point.askedRate() == askedRate).findFirst().orElse(null);
+    }
+
+    private int clients() {
+        return points("fanout"::equals).stream().mapToInt(Measurement::clients).max().orElse(0);
+    }
+
+    private static String asked(Measurement point) {
+        return point.askedRate() == 0 ? "as fast as accepted" : Integer.toString(point.askedRate());
+    }
+
+    private static String rate(double perSecond) {
+        return String.format(Locale.ROOT, "%,.0f", perSecond);
+    }
+
+    private static String ms(Measurement point, double percentile) {
+        return String.format(Locale.ROOT, "%.2f", point.latency().millisAt(percentile));
+    }
+
+    private static String max(Measurement point) {
+        return String.format(Locale.ROOT, "%.2f", point.latency().maxMillis());
+    }
+
+    private static String row(String... cells) {
+        StringBuilder row = new StringBuilder();
+        for (String cell : cells) {
+            row.append("| ").append(cell).append(' ');
+        }
+        return row.toString().stripTrailing() + "\n";
+    }
+}
