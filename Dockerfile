@@ -1,5 +1,6 @@
 # The backend image: Open Liberty with only the features server.xml names, running as a
-# non-root user. Build the WAR first (mvn package), then: docker build -t chatapp-backend .
+# non-root user. Build first (mvn package: the WAR and the token-redaction user feature), then:
+# docker build -t chatapp-backend .
 FROM icr.io/appcafe/open-liberty:kernel-slim-java17-openj9-ubi-minimal
 
 ARG VERSION=1.0.0
@@ -7,7 +8,9 @@ LABEL org.opencontainers.image.title="chatapp-backend" \
       org.opencontainers.image.description="Chat backend: REST and WebSocket API, Kafka, MongoDB, on Open Liberty" \
       org.opencontainers.image.version="${VERSION}"
 
-# Features first: this layer changes only when server.xml's feature list does.
+# Our user feature (usr:tokenRedaction-1.0) where Liberty looks for it, then the others:
+# these layers change only when the extension or server.xml's feature list does.
+COPY --chown=1001:0 extensions/token-redaction/target/extension/ /opt/ol/wlp/usr/extension/
 COPY --chown=1001:0 src/main/liberty/config/ /config/
 RUN features.sh
 

@@ -33,7 +33,9 @@ trap stop_all EXIT
 scripts/devstack.sh start
 
 if [ "$mode" = --dev ]; then
-  # Dev mode reads commands from the terminal; it stops the server when it ends.
+  # Dev mode reads commands from the terminal; it stops the server when it ends. The web app
+  # and the token-redaction user feature are built first, as a plain build does.
+  mvn -q -B generate-resources -DskipTests
   mvn -B liberty:dev -DskipInstallFeature=true -DskipTests
   exit 0
 fi
