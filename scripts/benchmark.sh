@@ -9,6 +9,8 @@
 #   Defaults: --users 1000 --posters 32 --clients 1000, and the harness's own (scripts/load.sh).
 # settings (environment): JFR=1 also records the server with Java Flight Recorder into
 #   target/benchmark-server.jfr (profile settings), for `jfr print` or JDK Mission Control.
+#   SERVER_MAVEN_ARGS: more Maven arguments for the server, to try a setting, e.g.
+#   SERVER_MAVEN_ARGS=-Dliberty.env.MP_MESSAGING_OUTGOING_CHAT_OUT_LINGER_MS=5
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -17,8 +19,9 @@ export MONGO_BACKEND=${MONGO_BACKEND:-h2}  # the embedded default's store, on di
 export TEST_STACK_HOME=$repo/target/benchmark-stack
 source scripts/lib/test-stack.sh
 server=chatServerBench
-mvn -B -q -Pteststack "${TEST_STACK_MAVEN_ARGS[@]}" -Dliberty.server.name=$server -DskipTests -Dfrontend.skip=true \
-  package liberty:create liberty:deploy liberty:start
+read -r -a server_maven_args <<< "${SERVER_MAVEN_ARGS:-}"
+mvn -B -q -Pteststack "${TEST_STACK_MAVEN_ARGS[@]}" "${server_maven_args[@]}" -Dliberty.server.name=$server -DskipTests \
+  -Dfrontend.skip=true package liberty:create liberty:deploy liberty:start
 test_stack_cleanups+=("$repo/target/liberty/wlp/bin/server stop $server")
 
 server_pid=$(cat target/liberty/wlp/usr/servers/.pid/$server.pid)

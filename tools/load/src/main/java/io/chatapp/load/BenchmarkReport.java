@@ -3,6 +3,7 @@ package io.chatapp.load;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -34,6 +35,7 @@ final class BenchmarkReport {
 
     Outcome run() throws Exception {
         warmUp();
+        awaitStored(chat.metric("chat_messages_ingested_total", "application").orElse(0));
         List<Measurement> points = new ArrayList<>();
         TreeSet<Integer> floorRates = new TreeSet<>(options.rates());
         floorRates.addAll(options.fanoutRates());
@@ -71,23 +73,54 @@ final class BenchmarkReport {
         FloorScenario.Result floor = new FloorScenario(options.withRate(rate)).run();
         System.out.println(floor.report());
         double perSecond = floor.sent() / floor.seconds();
-        return List.of(new Measurement("floor", rate, 0, perSecond, 0, floor.endToEnd(), floor.sent() - floor.received(), Map.of()),
-                new Measurement("floor-ack", rate, 0, perSecond, 0, floor.ack(), 0, Map.of()));
+        return List.of(new Measurement("floor", rate, 0, perSecond, 0, floor.endToEnd(), floor.sent() - floor.received(), 0, Map.of()),
+                new Measurement("floor-ack", rate, 0, perSecond, 0, floor.ack(), 0, 0, Map.of()));
     }
 
+    /**
+     * Ingest at one rate, and then how long until the history has every message: the next
+     * point starts only once the server has stored all, so that no point pays for another's
+     * backlog.
+     */
     private Measurement ingest(int rate) throws Exception {
+        long storedBefore = stored();
+        long start = System.nanoTime();
         Map<String, Double> before = cpu.seconds();
         IngestScenario.Result ingest = new IngestScenario(options.withRate(rate), chat).run();
         Map<String, Double> after = cpu.seconds();
-        System.out.println(ingest.report());
-        return new Measurement("ingest", rate, 0, ingest.perSecond(), 0, ingest.post(), 0,
+        long storedAt = awaitStored(storedBefore + ingest.accepted());
+        double storedPerSecond = ingest.accepted() / ((storedAt - start) / 1e9);
+        System.out.println(ingest.report() + String.format(Locale.ROOT, "; stored %.0f/s", storedPerSecond));
+        return new Measurement("ingest", rate, 0, ingest.perSecond(), 0, ingest.post(), 0, storedPerSecond,
                 ProcessCpu.millisPerMessage(before, after, ingest.accepted()));
     }
 
+    /** Messages the server has stored so far, whatever the outcome (inserted, duplicate, ...); 0 if its metrics are not readable. */
+    private long stored() throws Exception {
+        return chat.metric("chat_messages_persisted_total", "application").orElse(0);
+    }
+
+    /**
+     * @return when (System.nanoTime) the server had stored this many messages; at once if its
+     *     metrics are not readable, after 10 minutes at most
+     */
+    private long awaitStored(long count) throws Exception {
+        if (chat.metric("chat_messages_persisted_total", "application").isEmpty()) {
+            return System.nanoTime();
+        }
+        long giveUp = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (stored() < count && System.nanoTime() < giveUp) {
+            Thread.sleep(100);
+        }
+        return System.nanoTime();
+    }
+
     private Measurement fanout(int rate) throws Exception {
+        long storedBefore = stored();
         FanoutScenario.Result fanout = new FanoutScenario(options.withRate(rate), chat).run();
         System.out.println(fanout.report());
+        awaitStored(storedBefore + fanout.accepted());
         return new Measurement("fanout", rate, fanout.clients(), fanout.accepted() / fanout.seconds(),
-                fanout.delivered() / fanout.seconds(), fanout.endToEnd(), fanout.lost(), fanout.cpuMillisPerMessage());
+                fanout.delivered() / fanout.seconds(), fanout.endToEnd(), fanout.lost(), 0, fanout.cpuMillisPerMessage());
     }
 }

@@ -100,12 +100,24 @@ final class ChatService {
         return http.newWebSocketBuilder().header("Origin", origin).buildAsync(socket, listener);
     }
 
-    /** A metric's value from the server's Prometheus text, in the given scope (base, vendor, application). */
+    /**
+     * A metric's value from the server's Prometheus text, in the given scope (base, vendor,
+     * application): the sum over all its tags (such as the outcomes of a counter).
+     */
     OptionalLong metric(String name, String scope) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(options.url().resolve("/metrics?scope=" + scope))
                 .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return OptionalLong.empty();
+        }
         Matcher value = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*\\})? (\\S+)$", Pattern.MULTILINE).matcher(response.body());
-        return response.statusCode() == 200 && value.find() ? OptionalLong.of((long) Double.parseDouble(value.group(2))) : OptionalLong.empty();
+        double sum = 0;
+        boolean found = false;
+        while (value.find()) {
+            sum += Double.parseDouble(value.group(2));
+            found = true;
+        }
+        return found ? OptionalLong.of((long) sum) : OptionalLong.empty();
     }
 
     static JsonObject parse(String json) {

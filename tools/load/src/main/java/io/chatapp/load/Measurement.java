@@ -13,8 +13,10 @@ import java.util.Map;
  * @param deliveriesPerSecond messages received a second, over all clients (fan-out), else 0
  * @param latency the scenario's latency
  * @param lost sent or accepted but never received
+ * @param storedPerSecond messages stored a second, from the first post until the last was in
+ *     the history (ingest), else 0
  * @param cpuMillisPerMessage CPU milliseconds per message, by process (empty for the floor)
  */
 record Measurement(String scenario, int askedRate, int clients, double messagesPerSecond, double deliveriesPerSecond,
-                   Latency latency, long lost, Map<String, Double> cpuMillisPerMessage) {
+                   Latency latency, long lost, double storedPerSecond, Map<String, Double> cpuMillisPerMessage) {
 }

@@ -54,13 +54,15 @@ final class ReportWriter {
     }
 
     String csv() {
-        StringBuilder csv = new StringBuilder("scenario,asked_per_s,clients,messages_per_s,deliveries_per_s,p50_ms,p99_ms,p99_9_ms,max_ms,lost");
+        StringBuilder csv = new StringBuilder("scenario,asked_per_s,clients,messages_per_s,deliveries_per_s,p50_ms,p99_ms,p99_9_ms,max_ms,lost,"
+                + "stored_per_s");
         processes.forEach(process -> csv.append(",cpu_ms_per_message_").append(process));
         csv.append('\n');
         for (Measurement point : outcome.measurements()) {
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.1f,%.1f,%.3f,%.3f,%.3f,%.3f,%d", point.scenario(), point.askedRate(),
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.1f,%.1f,%.3f,%.3f,%.3f,%.3f,%d,%.1f", point.scenario(), point.askedRate(),
                     point.clients(), point.messagesPerSecond(), point.deliveriesPerSecond(), point.latency().millisAt(50),
-                    point.latency().millisAt(99), point.latency().millisAt(99.9), point.latency().maxMillis(), point.lost()));
+                    point.latency().millisAt(99), point.latency().millisAt(99.9), point.latency().maxMillis(), point.lost(),
+                    point.storedPerSecond()));
             processes.forEach(process -> {
                 Double millis = point.cpuMillisPerMessage().get(process);
                 csv.append(',').append(millis == null ? "" : String.format(Locale.ROOT, "%.3f", millis));
@@ -84,11 +86,11 @@ final class ReportWriter {
         adoc.append("|===\n\n");
 
         adoc.append(".Ingest: POST /api/messages, answered 202 once Kafka has the message\n");
-        adoc.append(header(List.of("Asked/s", "Accepted/s", "POST p50 (ms)", "p99", "p99.9", "max", "Kafka ack p50 (ms)")));
+        adoc.append(header(List.of("Asked/s", "Accepted/s", "POST p50 (ms)", "p99", "p99.9", "max", "Kafka ack p50 (ms)", "Stored/s")));
         for (Measurement ingest : points("ingest"::equals)) {
             Measurement ack = point("floor-ack", ingest.askedRate());
             List<String> cells = new ArrayList<>(List.of(asked(ingest), rate(ingest.messagesPerSecond()), ms(ingest, 50), ms(ingest, 99),
-                    ms(ingest, 99.9), max(ingest), ack == null ? "" : ms(ack, 50)));
+                    ms(ingest, 99.9), max(ingest), ack == null ? "" : ms(ack, 50), rate(ingest.storedPerSecond())));
             cells.addAll(cpu(ingest));
             adoc.append(row(cells.toArray(String[]::new)));
         }
