@@ -33,6 +33,6 @@ grep -q "^\[connections\] 50 of 50 open; .* heap used .* RSS " <<< "$report" \
 for file in results.csv results.adoc ingest.png fanout.png; do
   [ -s "$out/$file" ] || { echo "[test_load] the report did not write $out/$file" >&2; exit 1; }
 done
-grep -Eq "^fanout,20,50,.*,0,[0-9.]+,[0-9.]+,[0-9.]+$" "$out/results.csv" \
+grep -Eq "^fanout,20,50,.*,0,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+$" "$out/results.csv" \
   || { echo "[test_load] results.csv has no fan-out row with the CPU of server, kafka and harness" >&2; cat "$out/results.csv" >&2; exit 1; }
 echo "[test_load] the harness ran every scenario and lost nothing"
