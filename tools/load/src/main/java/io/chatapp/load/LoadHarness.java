@@ -62,9 +62,9 @@ public final class LoadHarness {
 
     /** The machine and the settings of a run, for the report. */
     private static String describe(LoadOptions options) throws Exception {
-        String cpu = Files.lines(Path.of("/proc/cpuinfo")).filter(line -> line.startsWith("model name")).findFirst()
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name")).findFirst()
                 .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        String memory = Files.lines(Path.of("/proc/meminfo")).filter(line -> line.startsWith("MemTotal")).findFirst()
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(line -> line.startsWith("MemTotal")).findFirst()
                 .map(line -> String.format(Locale.ROOT, "%.0f GiB", Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0))
                 .orElse("unknown memory");
         return String.format(Locale.ROOT, """
