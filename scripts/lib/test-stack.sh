@@ -4,11 +4,14 @@
 
 repo=${repo:?}
 export CHATAPP_HOME=${TEST_STACK_HOME:-$repo/target/test-stack}
-export KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 MONGO_PORT=27117 OIDC_PORT=15556
+# The ports can be moved (TEST_*_PORT) to run two test scripts side by side from two checkouts.
+export KAFKA_PORT=${TEST_KAFKA_PORT:-19092} KAFKA_CONTROLLER_PORT=${TEST_KAFKA_CONTROLLER_PORT:-19093}
+export MONGO_PORT=${TEST_MONGO_PORT:-27117} OIDC_PORT=${TEST_OIDC_PORT:-15556}
 export MONGO_BACKEND=${MONGO_BACKEND:-memory}
-TEST_HTTP_PORT=19080
+TEST_HTTP_PORT=${TEST_HTTP_PORT:-19080}
+TEST_HTTPS_PORT=${TEST_HTTPS_PORT:-19443}
 TEST_STACK_MAVEN_ARGS=(
-  -Dhttp.port=$TEST_HTTP_PORT -Dhttps.port=19443
+  -Dhttp.port=$TEST_HTTP_PORT -Dhttps.port=$TEST_HTTPS_PORT
   -Dit.kafka.bootstrap=127.0.0.1:$KAFKA_PORT
   -Dit.oidc.issuer=http://localhost:$OIDC_PORT/dex
   -Dit.mongodb.uri=mongodb://127.0.0.1:$MONGO_PORT
