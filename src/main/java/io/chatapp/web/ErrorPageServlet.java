@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -33,11 +34,16 @@ public class ErrorPageServlet extends HttpServlet {
             415, "Unsupported content type; send application/json",
             500, "Something went wrong on the server; nothing was accepted");
 
+    private final transient BearerChallengeCheck bearerChallenge = new BearerChallengeCheck(Clock.systemUTC());
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number ? number : response.getStatus();
         response.setStatus(status);
+        if (status == 401) {
+            bearerChallenge.inspect(request.getHeader("Authorization"), response.getHeader("WWW-Authenticate"));
+        }
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(MessageJson.toJson(problem(status)));

@@ -1,0 +1,86 @@
+package io.chatapp.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One way of deploying the chat, as a user meets it: the web app and its settings are served,
+ * strangers get MP-JWT's challenge and the log says why a token was refused (redacted), and two
+ * signed-in users talk: a post reaches the other's WebSocket and history. Run by
+ * {@code scripts/test_deploy.sh} once per deployment path ({@code deploy.path}) against a server
+ * started that way; {@code deploy.logs} is that server's logs folder.
+ */
+public class DeployedServerIT {
+
+    private static final String PATH = System.getProperty("deploy.path", "server");
+    private static final String MP_JWT_CHALLENGE = "Bearer realm=\"MP-JWT\"";
+
+    @BeforeAll
+    static void serverIsUp() {
+        Chat.awaitPipelineReady();
+    }
+
+    @Test
+    void servesTheWebAppAndItsRunTimeSettings() {
+        HttpResponse<String> page = Http.get("/", null);
+        assertEquals(200, page.statusCode(), PATH + ": GET /");
+        assertTrue(page.body().contains("id=\"app\""), PATH + ": the web app's page: " + page.body());
+
+        HttpResponse<String> config = Http.get("/config.js", null);
+        assertEquals(200, config.statusCode(), PATH + ": GET /config.js");
+        assertTrue(config.body().contains("window.__CHATAPP_CONFIG__") && config.body().contains(TestStack.issuer()),
+                PATH + ": config.js names the issuer: " + config.body());
+    }
+
+    @Test
+    void strangersGetTheMpJwtChallenge() {
+        for (String token : new String[] {null, "not-a-token"}) {
+            HttpResponse<String> refused = Http.get("/api/rooms", token);
+            assertEquals(401, refused.statusCode(), PATH + ": GET /api/rooms with token " + token);
+            String challenge = refused.headers().firstValue("WWW-Authenticate").orElse("none");
+            assertTrue(challenge.startsWith(MP_JWT_CHALLENGE), PATH + ": challenge " + challenge);
+        }
+    }
+
+    @Test
+    void aRefusedTokenIsRefusedWithItsReasonInTheLogAndNeverQuoted() {
+        ServerLogs logs = ServerLogs.of("deploy.logs");
+        HttpResponse<String> forged = Http.get("/api/rooms", IssuedSecrets.record(DevIssuer.tokenWithBadSignature("alice")));
+        assertEquals(401, forged.statusCode(), PATH + ": a token with a broken signature");
+        assertTrue(forged.headers().firstValue("WWW-Authenticate").orElse("none").startsWith(MP_JWT_CHALLENGE));
+        logs.awaitLine("why the forged token was refused", Pattern.compile("CWWKS5523E.*\\[token redacted\\]"));
+
+        HttpResponse<String> expired = Http.get("/api/rooms", IssuedSecrets.record(DevIssuer.expiredToken()));
+        assertEquals(401, expired.statusCode(), PATH + ": an expired token");
+        logs.awaitLine("why the expired token was refused", Pattern.compile("CWWKS6025E"));
+
+        assertEquals(java.util.List.of(), logs.tokenShapedLines(), PATH + ": token-shaped text in the server's logs");
+    }
+
+    @Test
+    void signedInUsersTalkLiveAndFindItInHistory() {
+        Chat alice = Chat.as("alice");
+        Chat bob = Chat.as("bob");
+        String room = Chat.freshRoom("deploy");
+        try (SocketClient bobsSocket = bob.connect()) {
+            JsonObject posted = alice.post(room, "Hello from " + PATH);
+            String id = posted.getString("id");
+
+            JsonObject received = bobsSocket.awaitMessage(id, Duration.ofSeconds(10)).getJsonObject("message");
+            assertEquals("Hello from " + PATH, received.getString("text"));
+            assertEquals(room, received.getString("room"));
+
+            JsonObject stored = bob.awaitStored(room, id);
+            assertEquals("Hello from " + PATH, stored.getString("text"));
+            assertEquals(200, bob.api.message(id).getStatus(), PATH + ": GET /api/messages/" + id);
+        }
+    }
+}
