@@ -9,7 +9,7 @@ LABEL org.opencontainers.image.title="chatapp-backend" \
       org.opencontainers.image.version="${VERSION}"
 
 # Our user feature (usr:tokenRedaction-1.0) where Liberty looks for it, then the others:
-# these layers change only when the extension or server.xml's feature list does.
+# these layers change only when the extension or the server's configuration does.
 COPY --chown=1001:0 extensions/token-redaction/target/extension/ /opt/ol/wlp/usr/extension/
 COPY --chown=1001:0 src/main/liberty/config/ /config/
 RUN features.sh

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { expectAccessible } from './axe.js'
 
 const SCREENS = 'test-results/screens'
 
@@ -62,6 +63,7 @@ test('the sign-in screen comes first', async ({ page }) => {
   await page.goto('/')
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
   await page.screenshot({ path: `${SCREENS}/sign-in.png` })
+  await expectAccessible(page, 'the sign-in screen')
 })
 
 test('an unreachable sign-in service gets a clear screen', async ({ page }) => {
@@ -71,6 +73,7 @@ test('an unreachable sign-in service gets a clear screen', async ({ page }) => {
   await page.goto('/')
   await expect(page.getByRole('alert')).toContainText(`The sign-in service at ${issuer} cannot be reached`)
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
+  await expectAccessible(page, 'the sign-in problem screen')
 })
 
 test('the built app carries none of the run-time settings', async ({ page }) => {
@@ -104,6 +107,7 @@ test('alice and bob talk live, and history survives a reload', async ({ browser 
   await send(bob.page, 'Hi Alice!\nTwo lines, sent with Shift+Enter in mind.')
   await expect(messageList(alice.page).getByText('Hi Alice!')).toBeVisible({ timeout: 2_000 })
   await alice.page.screenshot({ path: `${SCREENS}/chat.png` })
+  await expectAccessible(alice.page, 'the chat')
 
   // A message in another room marks that room unread for bob, until he enters it.
   const otherRoom = freshRoom('unread')
@@ -111,6 +115,7 @@ test('alice and bob talk live, and history survives a reload', async ({ browser 
   await send(alice.page, 'over here')
   const otherEntry = bob.page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: new RegExp(otherRoom) })
   await expect(otherEntry.getByLabel('1 unread')).toBeVisible({ timeout: 5_000 })
+  await expectAccessible(bob.page, 'the chat with an unread room')
   await otherEntry.click()
   await expect(messageList(bob.page).getByText('over here')).toBeVisible()
   await expect(otherEntry.getByLabel('1 unread')).toHaveCount(0)
@@ -137,6 +142,7 @@ test('shift+enter makes a new line and enter sends', async ({ browser }) => {
   const shown = messageList(alice.page).locator('li.message .text', { hasText: 'first line' })
   await expect(shown).toHaveText('first line\nsecond line')
   await expect(messageList(alice.page).locator('li.message.sent, li.message.pending')).toHaveCount(0, { timeout: 5_000 })
+  await expectAccessible(alice.page, 'the chat with a multi-line message')
   await alice.context.close()
 })
 
@@ -157,6 +163,7 @@ test('markup in a message is shown as text, never run', async ({ browser }) => {
   await expect(bubble).toBeVisible({ timeout: 5_000 })
   const box = await bubble.boundingBox()
   expect(box.width).toBeLessThanOrEqual(bob.page.viewportSize().width)
+  await expectAccessible(bob.page, 'the chat with markup and a long word')
 
   await closeAll(alice, bob)
 })
@@ -176,6 +183,7 @@ test('after a dropped connection every message shows once, in order', async ({ b
   }
   await expect(messageList(alice.page).locator('li.message', { hasText: 'missed 6' })).toBeVisible()
   await bob.page.screenshot({ path: `${SCREENS}/reconnecting.png` })
+  await expectAccessible(bob.page, 'the chat while reconnecting')
 
   await bob.page.unroute('**/api/ws-ticket')
   await expect(bob.page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({ timeout: 30_000 })
@@ -196,8 +204,10 @@ test('works on a phone-sized screen', async ({ browser }) => {
   const width = await alice.page.evaluate(() => document.documentElement.scrollWidth)
   expect(width).toBeLessThanOrEqual(375)
   await alice.page.screenshot({ path: `${SCREENS}/phone.png` })
+  await expectAccessible(alice.page, 'the chat on a phone')
 
   await alice.page.getByRole('button', { name: 'Sign out' }).click()
   await expect(alice.page.getByRole('button', { name: 'Sign in' })).toBeVisible({ timeout: 10_000 })
+  await expectAccessible(alice.page, 'the sign-in screen after signing out')
   await alice.context.close()
 })

@@ -34,8 +34,8 @@ public class ConfigScriptServlet extends HttpServlet {
                 .add("VUE_APP_API_BASE_URL", settings.apiBaseUrl())
                 .add("VUE_APP_WS_URL", settings.wsUrl().orElse(origin.replaceFirst("^http", "ws") + "/ws/chat"));
         response.setContentType("application/javascript;charset=UTF-8");
-        // Settings change with the deployment, never with the bundle: always fetch afresh.
-        response.setHeader("Cache-Control", "no-store");
+        // Settings change with the deployment, never with the bundle: revalidated on every use.
+        response.setHeader("Cache-Control", CacheControlFilter.REVALIDATE);
         response.getWriter().write("window.__CHATAPP_CONFIG__ = " + config.build() + ";\n");
     }
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -199,19 +202,28 @@ class HelmChartsTest {
         assertTrue(headers.contains("Referrer-Policy"));
         assertTrue(headers.contains("frame-ancestors 'none'"));
         assertTrue(headers.contains("connect-src 'self' https://login.example.com wss://chat.example.com"), headers);
-        String nginx = at(rendered.one("ConfigMap"), "data", "default.conf");
-        assertTrue(nginx.contains("try_files $uri $uri/ /index.html"), "SPA fallback");
-        assertTrue(nginx.contains("immutable"), "long cache for hashed assets");
-        assertFalse(nginx.contains("proxy_pass"), "the Ingress routes the API");
+        // No backend-proxy.conf: the Ingress routes the API.
+        Map<String, Object> data = at(rendered.one("ConfigMap"), "data");
+        assertEquals(Set.of("config.js", "security-headers.conf"), data.keySet());
         assertNotNull(at(rendered.one("Deployment"), "spec", "template", "metadata", "annotations", "checksum/config"));
     }
 
     @Test
+    void nginxRunsTheImagesOwnServerBlock() throws IOException {
+        List<Map<String, Object>> mounts = at(container(render("chatapp-frontend", "production-frontend.yaml")), "volumeMounts");
+        Set<String> paths = mounts.stream().map(mount -> (String) mount.get("mountPath")).collect(Collectors.toSet());
+        assertEquals(Set.of("/etc/chatapp", "/tmp"), paths);
+        String serverBlock = Files.readString(Path.of("frontend", "nginx", "default.conf"));
+        assertTrue(serverBlock.contains("include /etc/chatapp/security-headers.conf;"), serverBlock);
+        assertTrue(serverBlock.contains("include /etc/chatapp/backend-proxy*.conf;"), serverBlock);
+    }
+
+    @Test
     void withoutAnIngressTheWebAppCanPassTheApiToTheBackend() {
-        String nginx = at(render("chatapp-frontend", null, Map.of("backendProxyUrl", "http://chat-backend:9080"))
-                .one("ConfigMap"), "data", "default.conf");
-        assertTrue(nginx.contains("location /api/ {\n    proxy_pass http://chat-backend:9080;"), nginx);
-        assertTrue(nginx.contains("proxy_set_header Upgrade $http_upgrade;"));
+        String proxy = at(render("chatapp-frontend", null, Map.of("backendProxyUrl", "http://chat-backend:9080"))
+                .one("ConfigMap"), "data", "backend-proxy.conf");
+        assertTrue(proxy.startsWith("location /api/ {\n  proxy_pass http://chat-backend:9080;"), proxy);
+        assertTrue(proxy.contains("proxy_set_header Upgrade $http_upgrade;"));
     }
 
     @Test
