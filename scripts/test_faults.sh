@@ -11,9 +11,9 @@ export MONGO_BACKEND=h2 TEST_STACK_HOME=$repo/target/fault-stack
 source scripts/lib/test-stack.sh
 
 start_server() { # name http-port https-port
-  # Each server names its own broadcast consumer group, as each pod does by its name.
+  # Neither server is given an instance id: two servers on one host must still get a broadcast
+  # consumer group each, or each would deliver only its share of the partitions to its clients.
   mvn -B -q -Pteststack "${TEST_STACK_MAVEN_ARGS[@]}" -Dliberty.server.name=$1 -Dhttp.port=$2 -Dhttps.port=$3 \
-    -Dliberty.env.CHAT_INSTANCE_ID=$1 \
     -DskipTests -Dfrontend.skip=true package liberty:create liberty:deploy liberty:start
   test_stack_cleanups+=("$repo/target/liberty/wlp/bin/server stop $1")
 }
