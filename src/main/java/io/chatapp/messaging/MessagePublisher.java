@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * The timeout is deliberately not MicroProfile Fault Tolerance's {@code @Timeout}: that one
  * interrupts the thread, and the thread that emits also runs the Kafka connector's send; an
- * interrupt there ends the outgoing channel for good (seen in the fault suite: every post
- * answered 503 long after Kafka was back). This timeout only stops waiting, and starts when
+ * interrupt there ends the outgoing channel for good, and every later post would fail. This
+ * timeout only stops waiting, and starts when
  * the caller asks, however long the record waits to be handed to the connector.
  */
 @ApplicationScoped
