@@ -1,5 +1,6 @@
 package io.chatapp.api;
 
+import io.chatapp.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

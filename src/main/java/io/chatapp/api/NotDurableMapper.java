@@ -1,6 +1,7 @@
 package io.chatapp.api;
 
 import io.chatapp.messaging.NotDurableException;
+import io.chatapp.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

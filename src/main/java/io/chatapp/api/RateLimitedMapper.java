@@ -1,6 +1,7 @@
 package io.chatapp.api;
 
 import io.chatapp.ingest.RateLimitedException;
+import io.chatapp.problem.Problem;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,5 +1,6 @@
 package io.chatapp.api;
 
+import io.chatapp.problem.Problem;
 import io.chatapp.store.StoreUnavailableException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;

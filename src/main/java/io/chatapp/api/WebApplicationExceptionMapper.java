@@ -1,5 +1,6 @@
 package io.chatapp.api;
 
+import io.chatapp.problem.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -3,7 +3,7 @@ package io.chatapp.messaging;
 import io.chatapp.lifecycle.Stopping;
 import io.chatapp.metrics.ChatMetrics;
 import io.chatapp.model.ChatMessage;
-import io.chatapp.store.InsertOutcome;
+import io.chatapp.model.InsertOutcome;
 import io.chatapp.store.MessageRepository;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package io.chatapp.metrics;
 
-import io.chatapp.store.InsertOutcome;
+import io.chatapp.model.InsertOutcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

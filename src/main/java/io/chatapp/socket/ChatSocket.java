@@ -1,7 +1,5 @@
 package io.chatapp.socket;
 
-import io.chatapp.api.ConstraintViolationMapper;
-import io.chatapp.api.Problem;
 import io.chatapp.ingest.MessageIngest;
 import io.chatapp.ingest.RateLimitedException;
 import io.chatapp.messaging.NotDurableException;
@@ -9,6 +7,8 @@ import io.chatapp.model.MessageJson;
 import io.chatapp.model.NewMessage;
 import io.chatapp.model.Sender;
 import io.chatapp.model.SignedIn;
+import io.chatapp.problem.FieldErrors;
+import io.chatapp.problem.Problem;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
@@ -46,6 +46,9 @@ public class ChatSocket {
     SessionRegistry sessions;
 
     @Inject
+    ConnectionRules rules;
+
+    @Inject
     MessageIngest ingest;
 
     @OnOpen
@@ -56,22 +59,25 @@ public class ChatSocket {
             return;
         }
         if (!holder.tokenExpiresAt().isAfter(Instant.now())) {
-            session.close(SessionRegistry.TOKEN_EXPIRED);
+            session.close(ConnectionRules.TOKEN_EXPIRED);
             return;
         }
         session.getUserProperties().put(SENDER, holder.sender());
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
-        sessions.add(session, holder.tokenExpiresAt());
+        ChatSession open = rules.open(session, holder.tokenExpiresAt());
+        sessions.add(open);
+        sessions.subscribeToEveryRoom(open);
     }
 
     @OnMessage
     public void pong(PongMessage pong, Session session) {
-        sessions.heard(session);
+        sessions.find(session).ifPresent(open -> open.heard(Instant.now()));
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void receive(String text, Session session) throws IOException {
-        if (!sessions.admitFrame(session)) {
+        ChatSession open = sessions.find(session).orElse(null);
+        if (open == null || !rules.admitFrame(open)) {
             return;
         }
         if (tooBig(text)) {
@@ -84,11 +90,11 @@ public class ChatSocket {
         try {
             frame = MessageJson.fromJson(text, Frames.Inbound.class);
         } catch (JsonbException e) {
-            sessions.sendTo(session, Frames.error(null, 400, "The frame is not valid JSON"));
+            open.send(Frames.error(null, 400, "The frame is not valid JSON"));
             return;
         }
         if (frame == null || !"send".equals(frame.type)) {
-            sessions.sendTo(session, Frames.error(frame == null ? null : frame.clientMessageId, 400,
+            open.send(Frames.error(frame == null ? null : frame.clientMessageId, 400,
                     "type: must be \"send\""));
             return;
         }
@@ -96,16 +102,16 @@ public class ChatSocket {
         try {
             ingest.ingest(sender, new NewMessage(frame.room, frame.text, clientMessageId)).whenComplete((message, failure) -> {
                 if (failure == null) {
-                    sessions.sendTo(session, Frames.ack(clientMessageId, message.id()));
+                    open.send(Frames.ack(clientMessageId, message.id()));
                 } else {
-                    sessions.sendTo(session, Frames.error(clientMessageId, 503, notAcceptedDetail(failure)));
+                    open.send(Frames.error(clientMessageId, 503, notAcceptedDetail(failure)));
                 }
             });
         } catch (ConstraintViolationException e) {
-            sessions.sendTo(session, Frames.error(clientMessageId, 400,
-                    Problem.invalid(ConstraintViolationMapper.fieldErrors(e)).detail()));
+            open.send(Frames.error(clientMessageId, 400,
+                    Problem.invalid(FieldErrors.of(e)).detail()));
         } catch (RateLimitedException e) {
-            sessions.sendTo(session, Frames.error(clientMessageId, 429, e.getMessage(), e.retryAfterSeconds()));
+            open.send(Frames.error(clientMessageId, 429, e.getMessage(), e.retryAfterSeconds()));
         }
     }
 

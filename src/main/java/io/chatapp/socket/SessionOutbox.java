@@ -1,24 +1,20 @@
 package io.chatapp.socket;
 
-import io.github.bucket4j.Bucket;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One session's side of the registry. Sends its frames asynchronously, one at a time and in
- * order (pings too, between them). A client that falls more than {@code capacity} frames
- * behind is disconnected (it reconnects and catches up from history) rather than let its
- * backlog grow without bound. Also keeps what the registry's rules need: until when the
- * client is signed in, when it was last heard from, and its allowance of inbound frames.
+ * Sends one session's frames asynchronously, one at a time and in order (pings too, between
+ * them). A client that falls more than {@code capacity} frames behind is disconnected (it
+ * reconnects and catches up from history) rather than let its backlog grow without bound.
  */
 final class SessionOutbox {
 
@@ -28,56 +24,20 @@ final class SessionOutbox {
 
     private final Session session;
     private final int capacity;
-    private final Instant signedInUntil;
-    private final Bucket inboundFrames;
     private final Queue<Object> pending = new ArrayDeque<>();
     private boolean sending;
-    private volatile Instant lastHeard;
-    private volatile Instant lastPinged;
 
-    SessionOutbox(Session session, int capacity, Instant signedInUntil, Bucket inboundFrames, Instant now) {
+    SessionOutbox(Session session, int capacity) {
         this.session = session;
         this.capacity = capacity;
-        this.signedInUntil = signedInUntil;
-        this.inboundFrames = inboundFrames;
-        this.lastHeard = now;
-        this.lastPinged = now;
-    }
-
-    Instant signedInUntil() {
-        return signedInUntil;
-    }
-
-    Instant lastHeard() {
-        return lastHeard;
-    }
-
-    Instant lastPinged() {
-        return lastPinged;
-    }
-
-    /** The client sent something (a frame, a pong): it is there. */
-    void heard(Instant now) {
-        lastHeard = now;
-    }
-
-    /** Takes one inbound frame from the connection's allowance; false when it has none left. */
-    boolean takeFrame() {
-        return inboundFrames.tryConsume(1);
-    }
-
-    /** Asks the client to show it is there: browsers answer a ping with a pong by themselves. */
-    void ping(Instant now) {
-        lastPinged = now;
-        enqueue(PING);
-    }
-
-    Session session() {
-        return session;
     }
 
     void send(String frame) {
         enqueue(frame);
+    }
+
+    void ping() {
+        enqueue(PING);
     }
 
     private void enqueue(Object frame) {

@@ -14,6 +14,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.chatapp.metrics.ChatMetrics;
 import io.chatapp.model.ChatMessage;
+import io.chatapp.model.InsertOutcome;
 import io.chatapp.model.Sender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.chatapp.web;
 
-import io.chatapp.api.Problem;
 import io.chatapp.model.MessageJson;
+import io.chatapp.problem.Problem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

@@ -1,6 +1,8 @@
 package io.chatapp.api;
 
 import io.chatapp.model.NewMessage;
+import io.chatapp.problem.FieldErrors;
+import io.chatapp.problem.Problem;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
@@ -22,13 +24,13 @@ class ConstraintViolationMapperTest {
 
     @Test
     void eachInvalidFieldIsNamedInOrder() {
-        List<Problem.FieldError> errors = ConstraintViolationMapper.fieldErrors(violationsOf(new NewMessage("Bad", " ", null)));
+        List<Problem.FieldError> errors = FieldErrors.of(violationsOf(new NewMessage("Bad", " ", null)));
         assertEquals(List.of("room", "text"), errors.stream().map(Problem.FieldError::field).toList());
     }
 
     @Test
     void theProblemIsABadRequestWhoseDetailNamesTheFields() {
-        Problem problem = Problem.invalid(ConstraintViolationMapper.fieldErrors(violationsOf(new NewMessage("general", "", null))));
+        Problem problem = Problem.invalid(FieldErrors.of(violationsOf(new NewMessage("general", "", null))));
         assertEquals(400, problem.status());
         assertEquals("text: must not be blank", problem.detail());
         assertEquals("about:blank", problem.type());

@@ -1,6 +1,7 @@
 package io.chatapp.api;
 
 import io.chatapp.messaging.NotDurableException;
+import io.chatapp.problem.Problem;
 import io.chatapp.store.StoreUnavailableException;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;

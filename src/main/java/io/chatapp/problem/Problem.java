@@ -1,4 +1,4 @@
-package io.chatapp.api;
+package io.chatapp.problem;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.HttpHeaders;

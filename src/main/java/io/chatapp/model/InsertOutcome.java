@@ -1,4 +1,4 @@
-package io.chatapp.store;
+package io.chatapp.model;
 
 /**
  * What an idempotent insert did. Both kinds of "already stored" are success too; they differ

@@ -1,0 +1,101 @@
+package io.chatapp.socket;
+
+import io.github.bucket4j.Bucket;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The rules a connection lives by: it closes when its user's token expires (4401, so the
+ * client signs in again), when the client has not been heard from for the idle timeout (4408;
+ * clients are pinged meanwhile, and browsers answer pings by themselves), and when it sends
+ * frames faster than its allowance (1008).
+ */
+@ApplicationScoped
+public class ConnectionRules {
+
+    static final CloseReason TOKEN_EXPIRED = new CloseReason(CloseReason.CloseCodes.getCloseCode(4401), "token expired; sign in again");
+    static final CloseReason IDLE = new CloseReason(CloseReason.CloseCodes.getCloseCode(4408), "idle for too long");
+    static final CloseReason TOO_MANY_FRAMES = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many frames");
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
+
+    @Inject
+    SessionRegistry sessions;
+
+    @Inject
+    @ConfigProperty(name = "chat.websocket.max-pending-frames", defaultValue = "1000")
+    int maxPendingFrames;
+
+    @Inject
+    @ConfigProperty(name = "chat.websocket.idle-timeout", defaultValue = "PT2M")
+    Duration idleTimeout;
+
+    @Inject
+    @ConfigProperty(name = "chat.websocket.ping-interval", defaultValue = "PT30S")
+    Duration pingInterval;
+
+    @Inject
+    @ConfigProperty(name = "chat.websocket.frame-burst", defaultValue = "30")
+    long frameBurst;
+
+    @Inject
+    @ConfigProperty(name = "chat.websocket.frames-per-second", defaultValue = "10")
+    long framesPerSecond;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> sweeping;
+
+    @PostConstruct
+    void start() {
+        sweeping = scheduler.scheduleAtFixedRate(this::sweep, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        sweeping.cancel(false);
+    }
+
+    /** A session that was admitted: it starts with a full allowance and a clean idle clock. */
+    ChatSession open(Session session, Instant signedInUntil) {
+        Bucket inboundFrames = Bucket.builder()
+                .addLimit(limit -> limit.capacity(frameBurst).refillGreedy(framesPerSecond, Duration.ofSeconds(1))).build();
+        return new ChatSession(session, new SessionOutbox(session, maxPendingFrames), signedInUntil, inboundFrames, Instant.now());
+    }
+
+    /** Closes what has outlived its token or gone quiet, and pings what is due. */
+    void sweep() {
+        Instant now = Instant.now();
+        for (ChatSession session : sessions.all()) {
+            if (!now.isBefore(session.signedInUntil())) {
+                session.close(TOKEN_EXPIRED);
+            } else if (session.lastHeard().plus(idleTimeout).isBefore(now)) {
+                session.close(IDLE);
+            } else if (!session.lastPinged().plus(pingInterval).isAfter(now)) {
+                session.ping(now);
+            }
+        }
+    }
+
+    /** A frame arrived: the client is there. False, and the session closed, if it is over its allowance. */
+    boolean admitFrame(ChatSession session) {
+        session.heard(Instant.now());
+        if (!session.takeFrame()) {
+            session.close(TOO_MANY_FRAMES);
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,78 @@
+package io.chatapp.socket;
+
+import io.github.bucket4j.Bucket;
+import jakarta.websocket.Session;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SessionRegistryTest {
+
+    private final SessionRegistry registry = new SessionRegistry();
+
+    private static Session session(String id) {
+        return (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getId" -> id;
+                    case "isOpen" -> false;
+                    case "hashCode" -> id.hashCode();
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                });
+    }
+
+    private static ChatSession open(String id) {
+        Session session = session(id);
+        Bucket frames = Bucket.builder().addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofSeconds(1))).build();
+        return new ChatSession(session, new SessionOutbox(session, 10), Instant.MAX, frames, Instant.now());
+    }
+
+    private Set<String> audience(String room) {
+        return registry.audience(room).map(ChatSession::id).collect(Collectors.toSet());
+    }
+
+    @Test
+    void aRoomsMessageGoesToItsSubscribersAndToSessionsOfEveryRoomEachOnce() {
+        ChatSession everywhere = open("everywhere");
+        ChatSession design = open("design");
+        ChatSession both = open("both");
+        for (ChatSession session : new ChatSession[] {everywhere, design, both}) {
+            registry.add(session);
+        }
+        registry.subscribeToEveryRoom(everywhere);
+        registry.subscribeToEveryRoom(both);
+        registry.subscribe(design, "design");
+        registry.subscribe(both, "design");
+
+        assertEquals(Set.of("everywhere", "design", "both"), audience("design"));
+        assertEquals(2, registry.audience("general").count());
+        assertEquals(3, registry.audience("design").count(), "a session in every room and subscribed is sent once");
+    }
+
+    @Test
+    void aSessionThatLeftReceivesNothing() {
+        ChatSession design = open("design");
+        ChatSession other = open("other");
+        registry.add(design);
+        registry.add(other);
+        registry.subscribeToEveryRoom(other);
+        registry.subscribe(design, "design");
+        registry.unsubscribe(design, "design");
+        assertEquals(Set.of("other"), audience("design"));
+
+        ChatSession gone = open("gone");
+        registry.add(gone);
+        registry.subscribeToEveryRoom(gone);
+        registry.subscribe(gone, "design");
+        registry.remove(session("gone"));
+        assertEquals(Set.of("other"), audience("design"));
+        assertTrue(registry.find(session("gone")).isEmpty());
+    }
+}
