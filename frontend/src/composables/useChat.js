@@ -243,9 +243,9 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     delete catchUpNotices[name]
   }
 
-  function handleFrame(frame) {
-    if (frame.type === 'message') {
-      const message = frame.message
+  /** One handler per type of frame the server sends; a type this app does not know is ignored. */
+  const frameHandlers = {
+    message({ message }) {
       const entry = room(message.room)
       if (!entry.lastMessageAt || message.timestamp > entry.lastMessageAt) entry.lastMessageAt = message.timestamp
       const target = timeline(message.room)
@@ -253,20 +253,26 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
       const mine = message.sender?.id === me
       if (!mine && message.room !== state.currentRoom) entry.unread += 1
       settle(message)
-    } else if (frame.type === 'ack') {
-      const pending = findPending(frame.clientMessageId)
+    },
+    ack({ clientMessageId, id }) {
+      const pending = findPending(clientMessageId)
       if (pending) {
         pending.status = 'sent'
-        pending.id = frame.id
+        pending.id = id
       }
-    } else if (frame.type === 'error') {
-      const pending = frame.clientMessageId ? findPending(frame.clientMessageId) : null
+    },
+    error({ clientMessageId, detail, retryAfterSeconds }) {
+      const pending = clientMessageId ? findPending(clientMessageId) : null
       if (pending) {
-        refused(pending, frame.detail, frame.retryAfterSeconds)
+        refused(pending, detail, retryAfterSeconds)
       } else {
-        state.notice = frame.detail
+        state.notice = detail
       }
-    }
+    },
+  }
+
+  function handleFrame(frame) {
+    if (Object.hasOwn(frameHandlers, frame?.type)) frameHandlers[frame.type](frame)
   }
 
   /** A message of the user's that has arrived leaves the outbox: the timeline shows it now. */

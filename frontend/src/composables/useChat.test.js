@@ -111,6 +111,16 @@ describe('useChat', () => {
     expect(timeline()).toEqual(['g1', 'g2', 'g3'])
   })
 
+  it('ignores frames of a type it does not know, and keeps handling the ones it does', () => {
+    const before = JSON.stringify(chat.state)
+    frame({ type: 'typing', room: 'general', user: { id: 'bob' } })
+    frame({ type: 'toString' })
+    frame({ message: message('g9') })
+    expect(JSON.stringify(chat.state)).toBe(before)
+    frame({ type: 'message', message: message('g3') })
+    expect(timeline()).toEqual(['g1', 'g2', 'g3'])
+  })
+
   it('marks other rooms unread until entered', async () => {
     frame({ type: 'message', message: message('r2', 'random') })
     frame({ type: 'message', message: message('n1', 'new-room') })

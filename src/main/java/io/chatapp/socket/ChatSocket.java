@@ -1,18 +1,9 @@
 package io.chatapp.socket;
 
-import io.chatapp.ingest.MessageIngest;
-import io.chatapp.ingest.RateLimitedException;
-import io.chatapp.messaging.NotDurableException;
-import io.chatapp.model.MessageJson;
-import io.chatapp.model.NewMessage;
 import io.chatapp.model.Sender;
 import io.chatapp.model.SignedIn;
-import io.chatapp.problem.FieldErrors;
-import io.chatapp.problem.Problem;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.bind.JsonbException;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.OnClose;
@@ -26,13 +17,13 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code /ws/chat}: receives every message of every room, and takes {@code send} frames,
- * each answered by an {@code ack} (the message is durable) or an {@code error}.
+ * {@code /ws/chat}: admits a ticketed session, keeps its frames within bounds (size,
+ * allowance) and hands each to {@link FrameDispatcher}; what the session receives is sent by
+ * {@link MessageDelivery}.
  */
 @ServerEndpoint(value = "/ws/chat", configurator = ChatSocketConfigurator.class)
 @Dependent
@@ -49,7 +40,7 @@ public class ChatSocket {
     ConnectionRules rules;
 
     @Inject
-    MessageIngest ingest;
+    FrameDispatcher dispatcher;
 
     @OnOpen
     public void open(Session session, EndpointConfig config) throws IOException {
@@ -85,34 +76,7 @@ public class ChatSocket {
             session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "frames are at most " + MAX_FRAME_BYTES + " bytes"));
             return;
         }
-        Sender sender = (Sender) session.getUserProperties().get(SENDER);
-        Frames.Inbound frame;
-        try {
-            frame = MessageJson.fromJson(text, Frames.Inbound.class);
-        } catch (JsonbException e) {
-            open.send(Frames.error(null, 400, "The frame is not valid JSON"));
-            return;
-        }
-        if (frame == null || !"send".equals(frame.type)) {
-            open.send(Frames.error(frame == null ? null : frame.clientMessageId, 400,
-                    "type: must be \"send\""));
-            return;
-        }
-        String clientMessageId = frame.clientMessageId;
-        try {
-            ingest.ingest(sender, new NewMessage(frame.room, frame.text, clientMessageId)).whenComplete((message, failure) -> {
-                if (failure == null) {
-                    open.send(Frames.ack(clientMessageId, message.id()));
-                } else {
-                    open.send(Frames.error(clientMessageId, 503, notAcceptedDetail(failure)));
-                }
-            });
-        } catch (ConstraintViolationException e) {
-            open.send(Frames.error(clientMessageId, 400,
-                    Problem.invalid(FieldErrors.of(e)).detail()));
-        } catch (RateLimitedException e) {
-            open.send(Frames.error(clientMessageId, 429, e.getMessage(), e.retryAfterSeconds()));
-        }
+        dispatcher.dispatch(text, (Sender) session.getUserProperties().get(SENDER), open);
     }
 
     private static boolean tooBig(String text) {
@@ -130,12 +94,5 @@ public class ChatSocket {
     public void error(Session session, Throwable failure) {
         LOG.log(Level.FINE, "WebSocket session failed", failure);
         sessions.remove(session);
-    }
-
-    private static String notAcceptedDetail(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause instanceof NotDurableException
-                ? "The message could not be made durable; retry with the same clientMessageId"
-                : "The message was not accepted; retry with the same clientMessageId";
     }
 }

@@ -3,47 +3,73 @@ package io.chatapp.socket;
 import io.chatapp.model.ChatMessage;
 import io.chatapp.model.MessageJson;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.json.bind.annotation.JsonbSubtype;
+import jakarta.json.bind.annotation.JsonbTypeInfo;
 
-/** The JSON text frames of {@code /ws/chat}. */
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The JSON text frames of {@code /ws/chat}, one record per type, told apart by their
+ * {@code "type"} key (JSON-B polymorphism): a new kind of frame is a record here and its alias.
+ */
 final class Frames {
 
     private Frames() {
     }
 
-    /** Client to server: {@code {"type":"send","room":"…","text":"…","clientMessageId":"…"}}. */
-    public static class Inbound {
-        public String type;
-        public String room;
-        public String text;
-        public String clientMessageId;
+    /** Client to server; each type has one {@link FrameHandler}. */
+    @JsonbTypeInfo(key = "type", value = {
+        @JsonbSubtype(alias = "send", type = Send.class)
+    })
+    public sealed interface Inbound permits Send {
+        /** The client's id for what it asked, echoed in the answer; may be null. */
+        String clientMessageId();
     }
 
-    @JsonbPropertyOrder({"type", "message"})
-    public record MessageFrame(String type, ChatMessage message) {
+    /** {@code {"type":"send","room":"…","text":"…","clientMessageId":"…"}}: post a message. */
+    public record Send(String room, String text, String clientMessageId) implements Inbound {
     }
 
-    @JsonbPropertyOrder({"type", "clientMessageId", "id"})
-    public record AckFrame(String type, String clientMessageId, String id) {
+    /** Server to client. */
+    @JsonbTypeInfo(key = "type", value = {
+        @JsonbSubtype(alias = "message", type = MessageFrame.class),
+        @JsonbSubtype(alias = "ack", type = Ack.class),
+        @JsonbSubtype(alias = "error", type = Error.class)
+    })
+    public sealed interface Outbound permits MessageFrame, Ack, Error {
+    }
+
+    public record MessageFrame(ChatMessage message) implements Outbound {
+    }
+
+    @JsonbPropertyOrder({"clientMessageId", "id"})
+    public record Ack(String clientMessageId, String id) implements Outbound {
     }
 
     /** {@code retryAfterSeconds}, like HTTP's {@code Retry-After}, only when waiting helps. */
-    @JsonbPropertyOrder({"type", "clientMessageId", "status", "detail", "retryAfterSeconds"})
-    public record ErrorFrame(String type, String clientMessageId, int status, String detail, Long retryAfterSeconds) {
+    @JsonbPropertyOrder({"clientMessageId", "status", "detail", "retryAfterSeconds"})
+    public record Error(String clientMessageId, int status, String detail, Long retryAfterSeconds) implements Outbound {
+    }
+
+    /** The {@code type}s a client may send. */
+    static List<String> inboundTypes() {
+        return Arrays.stream(Inbound.class.getAnnotation(JsonbTypeInfo.class).value()).map(JsonbSubtype::alias).toList();
     }
 
     static String message(ChatMessage message) {
-        return MessageJson.toJson(new MessageFrame("message", message));
+        return MessageJson.toJson(new MessageFrame(message));
     }
 
     static String ack(String clientMessageId, String id) {
-        return MessageJson.toJson(new AckFrame("ack", clientMessageId, id));
+        return MessageJson.toJson(new Ack(clientMessageId, id));
     }
 
     static String error(String clientMessageId, int status, String detail) {
-        return MessageJson.toJson(new ErrorFrame("error", clientMessageId, status, detail, null));
+        return MessageJson.toJson(new Error(clientMessageId, status, detail, null));
     }
 
     static String error(String clientMessageId, int status, String detail, long retryAfterSeconds) {
-        return MessageJson.toJson(new ErrorFrame("error", clientMessageId, status, detail, retryAfterSeconds));
+        return MessageJson.toJson(new Error(clientMessageId, status, detail, retryAfterSeconds));
     }
 }

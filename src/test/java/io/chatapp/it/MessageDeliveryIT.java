@@ -157,6 +157,27 @@ public class MessageDeliveryIT {
     }
 
     @Test
+    void aFrameOfAnUnknownTypeGetsAnErrorAndTheSocketStaysOpen() {
+        try (SocketClient socket = alice.connect()) {
+            socket.send("{\"type\":\"dance\",\"clientMessageId\":\"odd-1\"}");
+            JsonObject unknown = socket.await("error for an unknown type",
+                    frame -> "error".equals(frame.getString("type")) && "odd-1".equals(frame.getString("clientMessageId", null)), DELIVERY);
+            assertEquals(400, unknown.getInt("status"));
+            assertEquals("type: must be one of send", unknown.getString("detail"));
+
+            socket.send("{\"room\":\"general\",\"text\":\"no type\",\"clientMessageId\":\"odd-2\"}");
+            socket.await("error for a frame without a type",
+                    frame -> "error".equals(frame.getString("type")) && "odd-2".equals(frame.getString("clientMessageId", null)), DELIVERY);
+
+            socket.send("{\"type\":\"send\",\"room\":\"general\",\"text\":\"still here\",\"clientMessageId\":\"odd-3\"}");
+            JsonObject ack = socket.await("ack after the odd frames",
+                    frame -> "ack".equals(frame.getString("type")) && "odd-3".equals(frame.getString("clientMessageId", null)), DELIVERY);
+            socket.awaitMessage(ack.getString("id"), DELIVERY);
+            assertFalse(socket.closed());
+        }
+    }
+
+    @Test
     void aRetriedClientMessageIdGivesOneMessageStoredAndBroadcastOnce() {
         String room = Chat.freshRoom("retry");
         String clientMessageId = "retry-" + UUID.randomUUID();
