@@ -1,8 +1,9 @@
 package io.chatapp.ingest;
 
-import io.chatapp.messaging.MessagePublisher;
+import io.chatapp.messaging.EventPublisher;
 import io.chatapp.messaging.NotDurableException;
 import io.chatapp.metrics.ChatMetrics;
+import io.chatapp.model.ChatEvent;
 import io.chatapp.model.ChatMessage;
 import io.chatapp.model.NewMessage;
 import io.chatapp.model.Sender;
@@ -31,7 +32,7 @@ public class MessageIngest {
     Validator validator;
 
     @Inject
-    MessagePublisher publisher;
+    EventPublisher publisher;
 
     @Inject
     ChatMetrics metrics;
@@ -71,7 +72,7 @@ public class MessageIngest {
     private CompletionStage<ChatMessage> publish(ChatMessage message) {
         CompletionStage<ChatMessage> published;
         try {
-            published = publisher.publish(message);
+            published = publisher.publish(new ChatEvent.MessagePosted(message)).thenApply(ChatEvent.MessagePosted::message);
         } catch (RuntimeException e) {
             published = CompletableFuture.failedFuture(e);
         }

@@ -3,7 +3,9 @@ package io.chatapp.messaging;
 import io.chatapp.metrics.ChatMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -37,12 +39,16 @@ public class DeadLetterPublisher {
     ChatMetrics metrics;
 
     /**
+     * Dead-letters a copy of the record: its key, value and headers (the event's attributes among
+     * them, so a replay puts back the very event), and the reason.
+     *
      * @param source where the record came from, as {@code topic-partition@offset}
      */
     @Asynchronous
     @Retry(maxRetries = -1, maxDuration = 0, delay = 1_000, jitter = 500)
-    public CompletionStage<Void> send(String key, String value, String reason, String source) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+    public CompletionStage<Void> send(ConsumerRecord<String, String> poison, String reason, String source) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, poison.key(), poison.value(),
+                new RecordHeaders(poison.headers().toArray()));
         record.headers().add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         record.headers().add(SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8));
         return emitter.send(record).thenRun(metrics::deadLettered);

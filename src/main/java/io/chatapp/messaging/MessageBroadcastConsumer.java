@@ -1,7 +1,6 @@
 package io.chatapp.messaging;
 
-import io.chatapp.model.ChatMessage;
-import io.chatapp.model.MessageAccepted;
+import io.chatapp.model.ChatEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -15,9 +14,11 @@ import java.util.logging.Logger;
 
 /**
  * Reads {@code chat-messages} in a consumer group of this instance's own, so every instance
- * sees every message, and hands each on as a {@link MessageAccepted} event.
+ * sees every event, and fires each as a CDI event of its own type (the WebSocket side observes
+ * them).
  * <p>
- * A client retry can reach Kafka twice with the same id; only the first is handed on.
+ * An event can reach Kafka twice (a client's retry of a post); only the first of an id is
+ * handed on.
  */
 @ApplicationScoped
 public class MessageBroadcastConsumer {
@@ -27,19 +28,19 @@ public class MessageBroadcastConsumer {
     private final RecentIds seen = new RecentIds(50_000);
 
     @Inject
-    MessageRecordReader reader;
+    EventRecordReader reader;
 
     @Inject
-    Event<MessageAccepted> accepted;
+    Event<ChatEvent> events;
 
     @Incoming("chat-broadcast")
     public CompletionStage<Void> onRecord(Message<String> message) {
         @SuppressWarnings("unchecked")
         ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
         try {
-            ChatMessage chatMessage = reader.read(record);
-            if (seen.firstSighting(chatMessage.id())) {
-                accepted.fire(new MessageAccepted(chatMessage));
+            ChatEvent event = reader.read(record);
+            if (seen.firstSighting(event.id())) {
+                events.fire(event);
             }
         } catch (PoisonRecordException e) {
             // The persistence consumer dead-letters it (and logs it once for all instances).

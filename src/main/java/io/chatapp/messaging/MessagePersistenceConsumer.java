@@ -2,7 +2,7 @@ package io.chatapp.messaging;
 
 import io.chatapp.lifecycle.Stopping;
 import io.chatapp.metrics.ChatMetrics;
-import io.chatapp.model.ChatMessage;
+import io.chatapp.model.ChatEvent;
 import io.chatapp.model.InsertOutcome;
 import io.chatapp.store.MessageRepository;
 import jakarta.annotation.Priority;
@@ -28,10 +28,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Reads {@code chat-messages} in the one group shared by all instances and stores each
- * message. A record is acknowledged only after MongoDB has the document (or already had it),
- * so a crash never skips a message; a record that can never be a message (not JSON, invalid,
- * too large) is acknowledged only once the dead-letter topic has it.
+ * Reads {@code chat-messages} in the one group shared by all instances and applies each event
+ * to the store. A record is acknowledged only after MongoDB has it (or already had it), so a
+ * crash never skips an event; a record that can never be one (not JSON, invalid, too large,
+ * of a type or schema version this server does not know) is acknowledged only once the
+ * dead-letter topic has it.
  * <p>
  * Stopping hands over cleanly: from the {@link Stopping} signal on it takes no new record, and
  * before the application's beans are destroyed (and with them the connector, which drops the
@@ -45,7 +46,7 @@ public class MessagePersistenceConsumer {
     private static final Logger LOG = Logger.getLogger(MessagePersistenceConsumer.class.getName());
 
     @Inject
-    MessageRecordReader reader;
+    EventRecordReader reader;
 
     @Inject
     MessageRepository repository;
@@ -92,18 +93,24 @@ public class MessagePersistenceConsumer {
         }
         @SuppressWarnings("unchecked")
         ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
-        ChatMessage chatMessage;
+        ChatEvent event;
         try {
-            chatMessage = reader.read(record);
+            event = reader.read(record);
         } catch (PoisonRecordException e) {
             String source = record.topic() + "-" + record.partition() + "@" + record.offset();
             LOG.log(Level.WARNING, "Dead-lettering record {0}: {1}", new Object[] {source, e.getMessage()});
-            return untilCommitted(deadLetters.send(record.key(), record.value(), e.getMessage(), source)
-                    .thenCompose(sent -> message.ack()));
+            return untilCommitted(deadLetters.send(record, e.getMessage(), source).thenCompose(sent -> message.ack()));
         }
-        InsertOutcome outcome = repository.insert(chatMessage, record.offset());
-        metrics.persisted(outcome);
+        metrics.persisted(store(event, record.offset()));
         return untilCommitted(message.ack());
+    }
+
+    /** Applies the event to the store, once: applying it again changes nothing. */
+    private InsertOutcome store(ChatEvent event, long offset) {
+        if (event instanceof ChatEvent.MessagePosted posted) {
+            return repository.insert(posted.message(), offset);
+        }
+        throw new IllegalStateException("no store for " + event.getClass().getSimpleName() + " events");
     }
 
     private CompletionStage<Void> untilCommitted(CompletionStage<Void> acknowledged) {

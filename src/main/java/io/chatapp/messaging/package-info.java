@@ -1,9 +1,10 @@
 /**
- * Kafka, through MicroProfile Reactive Messaging: the publisher (the only writer of
+ * Kafka, through MicroProfile Reactive Messaging: the event publisher (the only writer of
  * {@code chat-messages}), the dead-letter publisher, and the two thin consumers of the topic:
- * broadcast (a consumer group per instance, fires {@link io.chatapp.model.MessageAccepted})
- * and persistence (one shared group, acknowledges only once the store has the message).
- * Both read records through {@link io.chatapp.messaging.MessageRecordReader}, which turns a
- * record that can never be a message into a dead letter's reason.
+ * broadcast (a consumer group per instance; fires each {@link io.chatapp.model.ChatEvent} as a
+ * CDI event, once per event id) and persistence (one shared group; acknowledges only once the
+ * store has applied the event). Both read records through
+ * {@link io.chatapp.messaging.EventRecordReader}, which turns a record that can never be an
+ * event into a dead letter's reason.
  */
 package io.chatapp.messaging;

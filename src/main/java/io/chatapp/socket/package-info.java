@@ -2,7 +2,7 @@
  * The WebSocket {@code /ws/chat}: the ticket and Origin checks that guard the handshake
  * ({@code HandshakeGuard}), the endpoint that answers {@code send} frames ({@code ChatSocket}),
  * the open sessions indexed by room ({@code SessionRegistry}), the rules each connection lives
- * by ({@code ConnectionRules}), the delivery of every {@link io.chatapp.model.MessageAccepted}
+ * by ({@code ConnectionRules}), the delivery of every message posted ({@link io.chatapp.model.ChatEvent.MessagePosted})
  * to its room's sessions, in order and without blocking the caller ({@code MessageDelivery},
  * {@code SessionOutbox}), and the goodbye on a graceful stop ({@code GoingAway}).
  */

@@ -1,8 +1,9 @@
 package io.chatapp.ingest;
 
-import io.chatapp.messaging.MessagePublisher;
+import io.chatapp.messaging.EventPublisher;
 import io.chatapp.messaging.NotDurableException;
 import io.chatapp.metrics.ChatMetrics;
+import io.chatapp.model.ChatEvent;
 import io.chatapp.model.ChatMessage;
 import io.chatapp.model.NewMessage;
 import io.chatapp.model.Sender;
@@ -33,16 +34,16 @@ class MessageIngestTest {
     private static final Sender BOB = new Sender("bob", "Bob");
 
     /** Stands in for Kafka: each publish waits until the test acknowledges or fails it. */
-    static class ControlledPublisher extends MessagePublisher {
+    static class ControlledPublisher extends EventPublisher {
         final List<ChatMessage> published = new ArrayList<>();
         final List<CompletableFuture<ChatMessage>> acks = new ArrayList<>();
 
         @Override
-        public CompletionStage<ChatMessage> publish(ChatMessage message) {
-            published.add(message);
+        public <E extends ChatEvent> CompletionStage<E> publish(E event) {
+            published.add(((ChatEvent.MessagePosted) event).message());
             CompletableFuture<ChatMessage> ack = new CompletableFuture<>();
             acks.add(ack);
-            return ack.thenApply(acked -> message);
+            return ack.thenApply(acked -> event);
         }
 
         void acknowledge(int index) {
@@ -173,9 +174,9 @@ class MessageIngestTest {
 
     @Test
     void aPublisherThatThrowsIsReportedAsNotDurable() {
-        ingest.publisher = new MessagePublisher() {
+        ingest.publisher = new EventPublisher() {
             @Override
-            public CompletionStage<ChatMessage> publish(ChatMessage message) {
+            public <E extends ChatEvent> CompletionStage<E> publish(E event) {
                 throw new IllegalStateException("emitter buffer full");
             }
         };

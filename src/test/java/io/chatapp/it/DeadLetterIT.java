@@ -49,29 +49,37 @@ public class DeadLetterIT {
                 .add("timestamp", Instant.now().toString().substring(0, 23) + "Z").build().toString();
     }
 
+    private static final Map<String, String> HEADERLESS = Map.of();
+
     static Stream<Arguments> poisonRecords() {
         return Stream.of(
-                Arguments.of("not JSON", (UnaryOperator<String>) room -> "not json at all " + room, "not a message"),
-                Arguments.of("JSON of another shape", (UnaryOperator<String>) room -> "{\"this is\":\"not a message in " + room + "\"}",
+                Arguments.of("not JSON", HEADERLESS, (UnaryOperator<String>) room -> "not json at all " + room, "not a message"),
+                Arguments.of("JSON of another shape", HEADERLESS, (UnaryOperator<String>) room -> "{\"this is\":\"not a message in " + room + "\"}",
                         "invalid message: id must not be null"),
-                Arguments.of("a text over 4000 characters", (UnaryOperator<String>) room -> messageJson(room, "x".repeat(4_001)),
+                Arguments.of("a text over 4000 characters", HEADERLESS, (UnaryOperator<String>) room -> messageJson(room, "x".repeat(4_001)),
                         "invalid message: text size must be between 0 and 4000"),
-                Arguments.of("a room name that breaks the rule", (UnaryOperator<String>) room -> messageJson("Not A Room " + room, "hi"),
+                Arguments.of("a room name that breaks the rule", HEADERLESS, (UnaryOperator<String>) room -> messageJson("Not A Room " + room, "hi"),
                         "invalid message: room must match"),
-                Arguments.of("a record of 70,000 bytes", (UnaryOperator<String>) room -> messageJson(room, "y".repeat(70_000)),
-                        "too large"));
+                Arguments.of("a record of 70,000 bytes", HEADERLESS, (UnaryOperator<String>) room -> messageJson(room, "y".repeat(70_000)),
+                        "too large"),
+                Arguments.of("an event of a type this server does not know", Map.of("ce_type", "io.chatapp.message.shouted",
+                        "ce_specversion", "1.0"), (UnaryOperator<String>) room -> messageJson(room, "shouted"),
+                        "unknown event type io.chatapp.message.shouted"),
+                Arguments.of("an event of a newer schema", Map.of("ce_type", "io.chatapp.message.posted", "ce_schemaversion", "2"),
+                        (UnaryOperator<String>) room -> messageJson(room, "from the future"),
+                        "io.chatapp.message.posted schema version 2 is newer than this server reads (1)"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("poisonRecords")
-    void aPoisonRecordIsDeadLetteredWithItsReasonAndConsumptionGoesOn(String kind, UnaryOperator<String> poisonIn,
-                                                                      String reasonStart) {
+    void aPoisonRecordIsDeadLetteredWithItsReasonAndConsumptionGoesOn(String kind, Map<String, String> headers,
+                                                                      UnaryOperator<String> poisonIn, String reasonStart) {
         String room = Chat.freshRoom("poison");
         String poison = poisonIn.apply(room);
         double deadLettered = Http.metric("chat_messages_deadlettered_total", "");
 
         try (Topics.Tail deadLetters = new Topics.Tail(Topics.DEAD_LETTERS); SocketClient socket = alice.connect()) {
-            Topics.write(Topics.MESSAGES, room, poison);
+            Topics.write(Topics.MESSAGES, room, poison, headers);
 
             ConsumerRecord<String, String> dead = deadLetters.await("the record on " + Topics.DEAD_LETTERS,
                     record -> poison.equals(record.value()));
@@ -79,6 +87,8 @@ public class DeadLetterIT {
             String reason = Topics.header(dead, "dead-letter-reason");
             assertTrue(reason.startsWith(reasonStart), reason);
             assertTrue(Topics.header(dead, "dead-letter-source").startsWith(Topics.MESSAGES + "-"));
+            // The event's own headers go with it, so a replay after an upgrade puts back the very event.
+            headers.forEach((name, value) -> assertEquals(value, Topics.header(dead, name), name));
 
             // The room's next message, on the same partition, is read after the poison one.
             String after = alice.post(room, "after the poison record").getString("id");

@@ -52,7 +52,7 @@ final class Topics {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** Reads a single-partition topic from its end as it was when opened: what is written after that. */
+    /** Reads a topic from its end as it was when opened: what is written after that, in any partition. */
     static final class Tail implements AutoCloseable {
 
         private final KafkaConsumer<String, String> consumer;
@@ -61,10 +61,11 @@ final class Topics {
             consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap(),
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false", ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2_000_000),
                     new StringDeserializer(), new StringDeserializer());
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToEnd(List.of(partition));
-            consumer.position(partition);
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
         }
 
         ConsumerRecord<String, String> await(String what, Predicate<ConsumerRecord<String, String>> match) {

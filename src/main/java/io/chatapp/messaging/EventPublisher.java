@@ -1,6 +1,6 @@
 package io.chatapp.messaging;
 
-import io.chatapp.model.ChatMessage;
+import io.chatapp.model.ChatEvent;
 import io.chatapp.model.MessageJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,8 +12,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes accepted messages to {@code chat-messages}, keyed by room so that each room keeps
- * its order. The returned stage completes only once the broker has acknowledged the record,
+ * The only writer of {@code chat-messages}: each event's record is keyed by its room, so that
+ * each room keeps its order, carries the event's data as its value and its attributes as
+ * headers ({@link EventHeaders}). The returned stage completes only once the broker has acknowledged the record,
  * and fails if that takes longer than {@code chat.publish.ack-timeout}.
  * <p>
  * The timeout is deliberately not MicroProfile Fault Tolerance's {@code @Timeout}: that one
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * the caller asks, however long the record waits to be handed to the connector.
  */
 @ApplicationScoped
-public class MessagePublisher {
+public class EventPublisher {
 
     @Inject
     RecordSender sender;
@@ -37,13 +38,14 @@ public class MessagePublisher {
     Duration ackTimeout;
 
     /**
-     * @return a stage that completes with the message when Kafka has it, or fails when it
-     * could not be made durable in time
+     * @return a stage that completes with the event when Kafka has it, or fails when it could
+     * not be made durable in time
      */
-    public CompletionStage<ChatMessage> publish(ChatMessage message) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, message.room(), MessageJson.toJson(message));
+    public <E extends ChatEvent> CompletionStage<E> publish(E event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.room(), MessageJson.toJson(event.data()));
+        EventHeaders.write(record.headers(), event);
         return sender.send(record).toCompletableFuture()
                 .orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(acknowledged -> message);
+                .thenApply(acknowledged -> event);
     }
 }

@@ -1,11 +1,13 @@
 package io.chatapp.messaging;
 
+import io.chatapp.model.ChatEvent;
 import io.chatapp.model.ChatMessage;
 import io.chatapp.model.MessageJson;
 import io.chatapp.model.Sender;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.AfterAll;
@@ -20,18 +22,18 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class MessageRecordReaderTest {
+class EventRecordReaderTest {
 
     private static final ChatMessage MESSAGE = new ChatMessage("7d0c5a52-0f4e-4c57-9d4a-1f0d3c8b2e11", "general", "hello",
             new Sender("user-1", "Alice"), "2026-11-24T10:20:30.123Z", "c-1");
 
     private static ValidatorFactory validation;
-    private static MessageRecordReader reader;
+    private static EventRecordReader reader;
 
     @BeforeAll
     static void createReader() {
         validation = Validation.buildDefaultValidatorFactory();
-        reader = new MessageRecordReader();
+        reader = new EventRecordReader();
         reader.validator = validation.getValidator();
         reader.maxRecordBytes = 1_000;
     }
@@ -41,10 +43,30 @@ class MessageRecordReaderTest {
         validation.close();
     }
 
+    /** A record as the server wrote it before events had types: no headers, the message as its value. */
     private static ConsumerRecord<String, String> record(String value) {
+        return record(value, new RecordHeaders());
+    }
+
+    private static ConsumerRecord<String, String> record(String value, Headers headers) {
         int size = value == null ? -1 : value.getBytes(StandardCharsets.UTF_8).length;
         return new ConsumerRecord<>("chat-messages", 0, 42L, 0L, TimestampType.CREATE_TIME, 7, size, "general", value,
-                new RecordHeaders(), Optional.empty());
+                headers, Optional.empty());
+    }
+
+    /** What the publisher writes for an event. */
+    private static ConsumerRecord<String, String> written(ChatEvent event) {
+        Headers headers = new RecordHeaders();
+        EventHeaders.write(headers, event);
+        return record(MessageJson.toJson(event.data()), headers);
+    }
+
+    private static Headers with(ChatEvent event, String name, String value) {
+        Headers headers = new RecordHeaders();
+        EventHeaders.write(headers, event);
+        headers.remove(name);
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        return headers;
     }
 
     private static String reasonFor(String value) {
@@ -53,7 +75,48 @@ class MessageRecordReaderTest {
 
     @Test
     void readsWhatTheServerWrites() throws PoisonRecordException {
-        assertEquals(MESSAGE, reader.read(record(MessageJson.toJson(MESSAGE))));
+        ChatEvent posted = new ChatEvent.MessagePosted(MESSAGE);
+        assertEquals(posted, reader.read(written(posted)));
+    }
+
+    @Test
+    void theServerWritesTheEventsAttributesAsCloudEventsHeaders() {
+        ConsumerRecord<String, String> record = written(new ChatEvent.MessagePosted(MESSAGE));
+        assertEquals(Optional.of("io.chatapp.message.posted"), EventHeaders.read(record.headers(), "ce_type"));
+        assertEquals(Optional.of(MESSAGE.id()), EventHeaders.read(record.headers(), "ce_id"));
+        assertEquals(Optional.of("1.0"), EventHeaders.read(record.headers(), "ce_specversion"));
+        assertEquals(Optional.of("general"), EventHeaders.read(record.headers(), "ce_subject"));
+        assertEquals(Optional.of("1"), EventHeaders.read(record.headers(), "ce_schemaversion"));
+        assertEquals(MessageJson.toJson(MESSAGE), record.value(), "the value is still the message JSON the contract names");
+    }
+
+    @Test
+    void aRecordWrittenBeforeEventsHadTypesIsAMessagePosted() throws PoisonRecordException {
+        // Exactly what the server wrote before: key the room, value the message, no headers.
+        String written = "{\"clientMessageId\":\"c-1\",\"id\":\"7d0c5a52-0f4e-4c57-9d4a-1f0d3c8b2e11\",\"room\":\"general\","
+                + "\"sender\":{\"id\":\"user-1\",\"name\":\"Alice\"},\"text\":\"hello\",\"timestamp\":\"2026-11-24T10:20:30.123Z\"}";
+        assertEquals(new ChatEvent.MessagePosted(MESSAGE), reader.read(record(written)));
+    }
+
+    @Test
+    void anEventOfATypeThisServerDoesNotKnowIsPoison() {
+        Headers headers = with(new ChatEvent.MessagePosted(MESSAGE), "ce_type", "io.chatapp.message.shouted");
+        assertEquals("unknown event type io.chatapp.message.shouted",
+                assertThrows(PoisonRecordException.class, () -> reader.read(record(MessageJson.toJson(MESSAGE), headers))).getMessage());
+    }
+
+    @Test
+    void anEventOfANewerSchemaIsLeftToANewerServer() {
+        Headers headers = with(new ChatEvent.MessagePosted(MESSAGE), "ce_schemaversion", "2");
+        assertEquals("io.chatapp.message.posted schema version 2 is newer than this server reads (1)",
+                assertThrows(PoisonRecordException.class, () -> reader.read(record(MessageJson.toJson(MESSAGE), headers))).getMessage());
+    }
+
+    @Test
+    void aPostedEventWhoseIdIsNotItsMessagesIsPoison() {
+        Headers headers = with(new ChatEvent.MessagePosted(MESSAGE), "ce_id", "another-id");
+        assertEquals("event id another-id is not the id of its data, " + MESSAGE.id(),
+                assertThrows(PoisonRecordException.class, () -> reader.read(record(MessageJson.toJson(MESSAGE), headers))).getMessage());
     }
 
     @Test

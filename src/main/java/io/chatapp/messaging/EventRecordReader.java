@@ -1,0 +1,113 @@
+package io.chatapp.messaging;
+
+import io.chatapp.model.ChatEvent;
+import io.chatapp.model.ChatMessage;
+import io.chatapp.model.EventType;
+import io.chatapp.model.MessageJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.lang.reflect.RecordComponent;
+import java.time.DateTimeException;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a {@code chat-messages} record into its event, or says why it never can be one. Both
+ * consumers read through it, so what one of them shows the other stores, and what one
+ * dead-letters the other skips. A record without event headers, as written before events had
+ * types, is read as a message posted.
+ */
+@ApplicationScoped
+public class EventRecordReader {
+
+    @Inject
+    Validator validator;
+
+    /** Larger than the largest message the server writes (4,000 characters, escaped), far below Kafka's limit. */
+    @Inject
+    @ConfigProperty(name = "chat.kafka.max-record-bytes", defaultValue = "65536")
+    int maxRecordBytes;
+
+    /** @throws PoisonRecordException with the reason: too large, of a type or version this server cannot read, or invalid data */
+    public ChatEvent read(ConsumerRecord<String, String> record) throws PoisonRecordException {
+        if (record.value() == null) {
+            throw new PoisonRecordException("no value");
+        }
+        if (record.serializedValueSize() > maxRecordBytes) {
+            throw new PoisonRecordException("too large: " + record.serializedValueSize() + " bytes, at most "
+                    + maxRecordBytes + " are read");
+        }
+        Optional<String> typeName = EventHeaders.read(record.headers(), EventHeaders.TYPE);
+        Class<? extends ChatEvent> kind = typeName.isEmpty() ? EventTypes.LEGACY : EventTypes.named(typeName.get());
+        if (kind == null) {
+            throw new PoisonRecordException("unknown event type " + typeName.get());
+        }
+        checkSchemaVersion(record, EventTypes.typeOf(kind));
+
+        RecordComponent dataComponent = EventTypes.dataComponent(kind);
+        String dataName = dataComponent.getName();
+        Object data = readData(record.value(), dataComponent.getType(), dataName);
+        Set<ConstraintViolation<Object>> violations = validator.validate(data);
+        if (!violations.isEmpty()) {
+            throw new PoisonRecordException("invalid " + dataName + ": " + violations.stream()
+                    .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+                    .sorted(Comparator.naturalOrder()).collect(Collectors.joining("; ")));
+        }
+        if (data instanceof ChatMessage message) {
+            try {
+                message.timestampInstant();
+            } catch (DateTimeException e) {
+                throw new PoisonRecordException("invalid message: timestamp is not a date and time that exists");
+            }
+        }
+        String id = EventHeaders.read(record.headers(), EventHeaders.ID).orElse(null);
+        ChatEvent event;
+        try {
+            event = EventTypes.create(kind, id, data);
+        } catch (RuntimeException e) {
+            throw new PoisonRecordException("not a " + EventTypes.typeOf(kind).name() + " event: " + e.getMessage());
+        }
+        if (id != null && !id.equals(event.id())) {
+            throw new PoisonRecordException("event id " + id + " is not the id of its data, " + event.id());
+        }
+        return event;
+    }
+
+    private static void checkSchemaVersion(ConsumerRecord<String, String> record, EventType type) throws PoisonRecordException {
+        Optional<String> version = EventHeaders.read(record.headers(), EventHeaders.SCHEMA_VERSION);
+        if (version.isEmpty()) {
+            return;
+        }
+        int written;
+        try {
+            written = Integer.parseInt(version.get());
+        } catch (NumberFormatException e) {
+            throw new PoisonRecordException("schema version " + version.get() + " is not a number");
+        }
+        if (written > type.schemaVersion()) {
+            throw new PoisonRecordException(type.name() + " schema version " + written + " is newer than this server reads ("
+                    + type.schemaVersion() + ")");
+        }
+    }
+
+    private static Object readData(String json, Class<?> dataType, String dataName) throws PoisonRecordException {
+        Object data;
+        try {
+            data = MessageJson.fromJson(json, dataType);
+        } catch (JsonbException | IllegalArgumentException e) {
+            throw new PoisonRecordException("not a " + dataName + ": " + e.getMessage());
+        }
+        if (data == null) {
+            throw new PoisonRecordException("not a " + dataName + ": null");
+        }
+        return data;
+    }
+}
