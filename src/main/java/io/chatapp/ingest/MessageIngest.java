@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -26,7 +27,7 @@ import java.util.concurrent.CompletionStage;
 public class MessageIngest {
 
     private final Clock clock = Clock.systemUTC();
-    private final RetryMemory retries = new RetryMemory(100_000);
+    private final RetryMemory retries = new RetryMemory(100_000, Duration.ofMinutes(10));
 
     @Inject
     Validator validator;

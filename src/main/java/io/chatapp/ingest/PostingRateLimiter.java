@@ -1,5 +1,7 @@
 package io.chatapp.ingest;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,8 +9,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How fast each user may post, over REST and WebSocket together: a token bucket per sender
@@ -21,10 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class PostingRateLimiter {
 
-    /** Beyond this many users, buckets that are full again (their users went quiet) are dropped. */
     private static final int TRACKED_USERS = 100_000;
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** A bucket untouched for as long as it takes to refill is full again: dropping it changes nothing. */
+    private final Cache<String, Bucket> buckets;
     private final long burst;
     private final long perSecond;
 
@@ -33,6 +33,8 @@ public class PostingRateLimiter {
                               @ConfigProperty(name = "chat.rate-limit.per-second", defaultValue = "5") long perSecond) {
         this.burst = burst;
         this.perSecond = perSecond;
+        Duration refill = Duration.ofMillis(Math.max(1, (burst * 1_000 + perSecond - 1) / perSecond));
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(refill).maximumSize(TRACKED_USERS).executor(Runnable::run).build();
     }
 
     /** Required by CDI for the client proxy of an application-scoped bean. */
@@ -46,12 +48,9 @@ public class PostingRateLimiter {
      * @throws RateLimitedException if there is none left, with how long until there is
      */
     public void take(String senderId) {
-        ConsumptionProbe probe = buckets.computeIfAbsent(senderId, id -> newBucket()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.get(senderId, id -> newBucket()).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-        }
-        if (buckets.size() > TRACKED_USERS) {
-            buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= burst);
         }
     }
 

@@ -1,28 +1,29 @@
 package io.chatapp.ingest;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Remembers, for the most recent {@code (sender, clientMessageId)} pairs, the outcome of the
- * first attempt, so that a retry gets the same message instead of a second one. Bounded:
- * the oldest pairs are forgotten first. Across instances, the retry-stable message id and
- * the idempotent store keep a retry that lands elsewhere from making a second message.
+ * Remembers, for the {@code (sender, clientMessageId)} pairs of the last {@code window} (at
+ * most {@code capacity} of them), the outcome of the first attempt, so that a retry gets the
+ * same message instead of a second one. Across instances, and for a retry later than that, the
+ * retry-stable message id and the idempotent store keep a retry from making a second message.
  */
 final class RetryMemory {
 
-    private final Map<String, CompletableFuture<?>> attempts;
+    private final Cache<String, CompletableFuture<?>> attempts;
 
-    RetryMemory(int capacity) {
-        this.attempts = new LinkedHashMap<>(1024, 0.75f, false) {
-            private static final long serialVersionUID = 1L;
+    RetryMemory(int capacity, Duration window) {
+        this(capacity, window, Ticker.systemTicker());
+    }
 
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<?>> eldest) {
-                return size() > capacity;
-            }
-        };
+    RetryMemory(int capacity, Duration window, Ticker ticker) {
+        this.attempts = Caffeine.newBuilder().maximumSize(capacity).expireAfterWrite(window).ticker(ticker)
+                .executor(Runnable::run).build();
     }
 
     /**
@@ -31,12 +32,12 @@ final class RetryMemory {
      * @return the earlier attempt, or null if {@code attempt} is now the one
      */
     @SuppressWarnings("unchecked")
-    synchronized <T> CompletableFuture<T> claim(String senderId, String clientMessageId, CompletableFuture<T> attempt) {
-        return (CompletableFuture<T>) attempts.putIfAbsent(key(senderId, clientMessageId), attempt);
+    <T> CompletableFuture<T> claim(String senderId, String clientMessageId, CompletableFuture<T> attempt) {
+        return (CompletableFuture<T>) attempts.asMap().putIfAbsent(key(senderId, clientMessageId), attempt);
     }
 
-    synchronized void forget(String senderId, String clientMessageId, CompletableFuture<?> attempt) {
-        attempts.remove(key(senderId, clientMessageId), attempt);
+    void forget(String senderId, String clientMessageId, CompletableFuture<?> attempt) {
+        attempts.asMap().remove(key(senderId, clientMessageId), attempt);
     }
 
     private static String key(String senderId, String clientMessageId) {

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,7 +26,7 @@ public class MessageBroadcastConsumer {
 
     private static final Logger LOG = Logger.getLogger(MessageBroadcastConsumer.class.getName());
 
-    private final RecentIds seen = new RecentIds(50_000);
+    private final RecentIds seen = new RecentIds(100_000, Duration.ofMinutes(10));
 
     @Inject
     EventRecordReader reader;

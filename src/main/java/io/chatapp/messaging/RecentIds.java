@@ -1,26 +1,31 @@
 package io.chatapp.messaging;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
-/** A bounded memory of the ids seen most recently: answers "seen before?" for the last {@code capacity} ids. */
+import java.time.Duration;
+
+/**
+ * A bounded memory of the event ids seen lately: answers "seen before?" for ids seen within
+ * {@code window}, and for at most {@code capacity} of them. A second copy of an event (a
+ * client's retry that reached Kafka twice) follows the first within seconds.
+ */
 final class RecentIds {
 
-    private final Map<String, Boolean> ids;
+    private final Cache<String, Boolean> ids;
 
-    RecentIds(int capacity) {
-        this.ids = new LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, false) {
-            private static final long serialVersionUID = 1L;
+    RecentIds(int capacity, Duration window) {
+        this(capacity, window, Ticker.systemTicker());
+    }
 
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > capacity;
-            }
-        };
+    RecentIds(int capacity, Duration window, Ticker ticker) {
+        this.ids = Caffeine.newBuilder().maximumSize(capacity).expireAfterWrite(window).ticker(ticker)
+                .executor(Runnable::run).build();
     }
 
     /** Remembers the id; true if it was not remembered already. */
-    synchronized boolean firstSighting(String id) {
-        return ids.put(id, Boolean.TRUE) == null;
+    boolean firstSighting(String id) {
+        return ids.asMap().putIfAbsent(id, Boolean.TRUE) == null;
     }
 }

@@ -1,13 +1,12 @@
 package io.chatapp.socket;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.chatapp.model.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hands the holder of a redeemed ticket from the handshake guard (a servlet filter) to the
@@ -19,19 +18,14 @@ public class HandshakeAdmissions {
 
     private static final Duration UNCLAIMED_LIFETIME = Duration.ofMinutes(1);
 
-    private record Admission(SignedIn holder, Instant admittedAt) {
-    }
-
-    private final Map<String, Admission> admitted = new ConcurrentHashMap<>();
+    private final Cache<String, SignedIn> admitted = Caffeine.newBuilder().expireAfterWrite(UNCLAIMED_LIFETIME)
+            .executor(Runnable::run).build();
 
     void admit(String ticket, SignedIn holder) {
-        Instant now = Instant.now();
-        admitted.values().removeIf(admission -> admission.admittedAt().plus(UNCLAIMED_LIFETIME).isBefore(now));
-        admitted.put(ticket, new Admission(holder, now));
+        admitted.put(ticket, holder);
     }
 
     Optional<SignedIn> claim(String ticket) {
-        Admission admission = ticket == null ? null : admitted.remove(ticket);
-        return Optional.ofNullable(admission).map(Admission::holder);
+        return Optional.ofNullable(ticket == null ? null : admitted.asMap().remove(ticket));
     }
 }
