@@ -6,16 +6,16 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
 import jakarta.ws.rs.core.Response;
+import org.awaitility.Awaitility;
 import org.microshed.testing.jaxrs.RestClientBuilder;
 
 import java.io.StringReader;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** One signed-in user of the chat: their API client (MicroShed Testing) and their WebSockets. */
 final class Chat {
@@ -47,18 +47,15 @@ final class Chat {
         }
         Chat probe = as("warmup");
         try (SocketClient socket = probe.connect()) {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-            while (!pipelineReady) {
+            await("a posted message back over a WebSocket", Duration.ofSeconds(120), () -> {
                 String id = probe.post("it-warmup", "probe").getString("id");
                 try {
-                    socket.awaitMessage(id, Duration.ofSeconds(3));
-                    pipelineReady = true;
+                    return socket.awaitMessage(id, Duration.ofSeconds(3));
                 } catch (AssertionError notYet) {
-                    if (Instant.now().isAfter(deadline)) {
-                        throw notYet;
-                    }
+                    return null;
                 }
-            }
+            });
+            pipelineReady = true;
         }
     }
 
@@ -128,21 +125,7 @@ final class Chat {
 
     /** Polls until the supplier gives a value (not null), or fails after the timeout. */
     static <T> T await(String what, Duration timeout, Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                fail("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted waiting for " + what);
-            }
-        }
+        return Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .pollInSameThread().until(probe::get, Objects::nonNull);
     }
 }
