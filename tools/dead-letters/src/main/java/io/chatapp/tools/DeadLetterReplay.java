@@ -18,7 +18,7 @@ import java.util.Properties;
 
 /**
  * Re-publishes dead letters from {@code chat-messages-dlq} to {@code chat-messages} once what
- * made them fail is fixed. {@code --help} (or {@link ReplayOptions#USAGE}) tells how.
+ * made them fail is fixed. {@code --help} ({@link ReplayOptions#usage()}) tells how.
  * Exit status: 0 done, 1 failed, 2 bad arguments.
  */
 public final class DeadLetterReplay {
@@ -45,7 +45,7 @@ public final class DeadLetterReplay {
             return 2;
         }
         if (options.help()) {
-            System.out.print(ReplayOptions.USAGE);
+            System.out.print(ReplayOptions.usage());
             return 0;
         }
         KafkaConsumer<byte[], byte[]> consumer = null;

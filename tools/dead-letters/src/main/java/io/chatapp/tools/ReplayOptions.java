@@ -1,12 +1,17 @@
 package io.chatapp.tools;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What one run of the replay tool is asked to do, parsed from the command line (and, for the
- * broker address, the environment, so the same shell that runs the application can run it).
+ * What one run of the replay tool is asked to do, parsed from the command line with picocli
+ * (and, for the broker address, the environment, so the same shell that runs the application
+ * can run it).
  *
  * @param reason    only dead letters whose {@code dead-letter-reason} contains this text, or null for all
  * @param limit     the most dead letters to replay in this run (skipped ones do not count)
@@ -21,120 +26,107 @@ record ReplayOptions(String bootstrapServers, String from, String to, String gro
     static final String DEFAULT_GROUP = "chatapp-dead-letter-replay";
     static final long NO_LIMIT = Long.MAX_VALUE;
 
-    static final String USAGE = """
-            usage: replay-dead-letters [options]
+    @Command(name = "replay-dead-letters", usageHelpWidth = 100,
+            description = {
+                "Re-publishes dead letters (records the chat could never process) from the dead-letter topic to the "
+                    + "chat topic, once the cause is fixed. Key, value and the event's headers are copied unchanged; the "
+                    + "copy carries the headers replayed-from (<dlq topic>-<partition>@<offset>) and replayed-reason "
+                    + "(the original dead-letter-reason) instead of the dead-letter-* headers.",
+                "",
+                "It reads from where its consumer group stopped last time (the earliest dead letter when the group is "
+                    + "new) up to the end of the topic as it was when it started, so it always finishes and never "
+                    + "replays in the same run what is dead-lettered again meanwhile.",
+                ""},
+            footer = {
+                "",
+                "Offsets are committed only once every copy before them is acknowledged by Kafka (acks=all, "
+                    + "idempotent producer); if a copy fails the run stops, commits nothing from that record on, and "
+                    + "exits 1, so running it again resumes there. Copies may then reach the topic twice; the chat's "
+                    + "consumers keep one per event id. Run one replay per group at a time.",
+                "",
+                "Exit status: 0 done (also when there was nothing to replay), 1 failed (e.g. Kafka not reachable "
+                    + "within 15 s), 2 bad arguments."})
+    static final class Arguments {
 
-            Re-publishes dead letters (records the chat could never process) from the dead-letter
-            topic to the chat topic, once the cause is fixed. Key and value are copied unchanged; the
-            copy carries the headers replayed-from (<dlq topic>-<partition>@<offset>) and
-            replayed-reason (the original dead-letter-reason) instead of the dead-letter-* headers.
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+                description = "Kafka (default: $KAFKA_BOOTSTRAP_SERVERS, else "
+                        + "$MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_BOOTSTRAP_SERVERS, else " + DEFAULT_BOOTSTRAP + ")")
+        String bootstrapServers;
 
-            It reads from where its consumer group stopped last time (the earliest dead letter when
-            the group is new) up to the end of the topic as it was when it started, so it always
-            finishes and never replays in the same run what is dead-lettered again meanwhile.
+        @Option(names = "--from", paramLabel = "TOPIC", defaultValue = DEFAULT_FROM,
+                description = "dead-letter topic to read (default ${DEFAULT-VALUE})")
+        String from;
 
-            options:
-              --bootstrap-servers HOST:PORT[,...]  Kafka (default: $KAFKA_BOOTSTRAP_SERVERS, else
-                                    $MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_BOOTSTRAP_SERVERS, else 127.0.0.1:9092)
-              --from TOPIC          dead-letter topic to read (default chat-messages-dlq)
-              --to TOPIC            topic to re-publish to (default chat-messages)
-              --group GROUP         consumer group that remembers how far replays got
-                                    (default chatapp-dead-letter-replay)
-              --reason TEXT         only replay dead letters whose dead-letter-reason contains TEXT
-                                    (case-sensitive). The others are reported as "skipped" and the
-                                    group moves past them too: a later run of the same group will
-                                    not offer them again. To replay them after another fix, run
-                                    with a new --group, which starts from the earliest dead letter.
-              --limit N             replay at most N dead letters, then stop; what follows is left
-                                    for the next run (skipped ones do not count)
-              --dry-run             only list what would be replayed: publishes and commits nothing
-              --command-config FILE Kafka client properties (security.protocol, ssl.*, sasl.*) for a
-                                    secured cluster
-              --help                this text
+        @Option(names = "--to", paramLabel = "TOPIC", defaultValue = DEFAULT_TO,
+                description = "topic to re-publish to (default ${DEFAULT-VALUE})")
+        String to;
 
-            Offsets are committed only once every copy before them is acknowledged by Kafka
-            (acks=all, idempotent producer); if a copy fails the run stops, commits nothing from that
-            record on, and exits 1, so running it again resumes there. Copies may then reach the
-            topic twice; the chat's consumers keep one per message id.
-            Run one replay per group at a time.
+        @Option(names = "--group", paramLabel = "GROUP", defaultValue = DEFAULT_GROUP,
+                description = "consumer group that remembers how far replays got (default ${DEFAULT-VALUE})")
+        String group;
 
-            exit status: 0 done (also when there was nothing to replay), 1 failed (e.g. Kafka not
-            reachable within 15 s), 2 bad arguments.
-            """;
+        @Option(names = "--reason", paramLabel = "TEXT",
+                description = "only replay dead letters whose dead-letter-reason contains TEXT (case-sensitive). The "
+                        + "others are reported as \"skipped\" and the group moves past them too: a later run of the "
+                        + "same group will not offer them again. To replay them after another fix, run with a new "
+                        + "--group, which starts from the earliest dead letter.")
+        String reason;
 
-    /** Parses {@code --name value} and {@code --name=value}; the last of a repeated option wins. */
+        @Option(names = "--limit", paramLabel = "N",
+                description = "replay at most N dead letters, then stop; what follows is left for the next run "
+                        + "(skipped ones do not count)")
+        Long limit;
+
+        @Option(names = "--dry-run", description = "only list what would be replayed: publishes and commits nothing")
+        boolean dryRun;
+
+        @Option(names = "--command-config", paramLabel = "FILE",
+                description = "Kafka client properties (security.protocol, ssl.*, sasl.*) for a secured cluster")
+        Path clientConfig;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+        boolean help;
+    }
+
+    /** The usage text {@code --help} prints. */
+    static String usage() {
+        return new CommandLine(new Arguments()).getUsageMessage();
+    }
+
     static ReplayOptions parse(List<String> args, Map<String, String> env) throws UsageException {
-        String bootstrap = firstNonBlank(env.get("KAFKA_BOOTSTRAP_SERVERS"),
-                env.get("MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_BOOTSTRAP_SERVERS"), DEFAULT_BOOTSTRAP);
-        String from = DEFAULT_FROM;
-        String to = DEFAULT_TO;
-        String group = DEFAULT_GROUP;
-        String reason = null;
-        boolean dryRun = false;
-        long limit = NO_LIMIT;
-        Path clientConfig = null;
-        boolean help = false;
-
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg;
-            String inline = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                name = arg.substring(0, equals);
-                inline = arg.substring(equals + 1);
-            }
-            switch (name) {
-                case "--help", "-h" -> help = true;
-                case "--dry-run" -> {
-                    if (inline != null) {
-                        throw new UsageException("--dry-run takes no value");
-                    }
-                    dryRun = true;
-                }
-                case "--bootstrap-servers", "--from", "--to", "--group", "--reason", "--limit", "--command-config" -> {
-                    String value;
-                    if (inline != null) {
-                        value = inline;
-                    } else if (i + 1 < args.size()) {
-                        value = args.get(++i);
-                    } else {
-                        throw new UsageException(name + " needs a value");
-                    }
-                    if (value.isBlank()) {
-                        // An empty --reason would select everything: surely not what was meant.
-                        throw new UsageException(name + " needs a non-empty value");
-                    }
-                    switch (name) {
-                        case "--bootstrap-servers" -> bootstrap = value.trim();
-                        case "--from" -> from = value.trim();
-                        case "--to" -> to = value.trim();
-                        case "--group" -> group = value.trim();
-                        case "--reason" -> reason = value;
-                        case "--limit" -> limit = parseLimit(value);
-                        default -> clientConfig = Path.of(value);
-                    }
-                }
-                default -> throw new UsageException(arg.startsWith("-")
-                        ? "unknown option " + name : "unexpected argument " + arg);
-            }
+        Arguments parsed = new Arguments();
+        try {
+            new CommandLine(parsed).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException(e.getMessage());
         }
+        String bootstrap = parsed.bootstrapServers != null ? nonBlank("--bootstrap-servers", parsed.bootstrapServers)
+                : firstNonBlank(env.get("KAFKA_BOOTSTRAP_SERVERS"), env.get("MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_BOOTSTRAP_SERVERS"),
+                        DEFAULT_BOOTSTRAP);
+        String from = nonBlank("--from", parsed.from);
+        String to = nonBlank("--to", parsed.to);
         if (from.equals(to)) {
             throw new UsageException("--from and --to are both " + from);
         }
-        return new ReplayOptions(bootstrap, from, to, group, reason, dryRun, limit, clientConfig, help);
+        if (parsed.reason != null && parsed.reason.isBlank()) {
+            // An empty --reason would select everything: surely not what was meant.
+            throw new UsageException("--reason needs a non-empty value");
+        }
+        if (parsed.limit != null && parsed.limit <= 0) {
+            throw new UsageException("--limit needs a positive whole number, not " + parsed.limit);
+        }
+        if (parsed.clientConfig != null && parsed.clientConfig.toString().isBlank()) {
+            throw new UsageException("--command-config needs a non-empty value");
+        }
+        return new ReplayOptions(bootstrap, from, to, nonBlank("--group", parsed.group), parsed.reason, parsed.dryRun,
+                parsed.limit == null ? NO_LIMIT : parsed.limit, parsed.clientConfig, parsed.help);
     }
 
-    private static long parseLimit(String value) throws UsageException {
-        try {
-            long limit = Long.parseLong(value.trim());
-            if (limit > 0) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+    private static String nonBlank(String option, String value) throws UsageException {
+        if (value.isBlank()) {
+            throw new UsageException(option + " needs a non-empty value");
         }
-        throw new UsageException("--limit needs a positive whole number, not " + value);
+        return value.trim();
     }
 
     private static String firstNonBlank(String... values) {

@@ -68,7 +68,7 @@ class ReplayOptionsTest {
     void helpIsAnOption() throws UsageException {
         assertTrue(parse("--help").help());
         assertTrue(parse("-h").help());
-        assertTrue(ReplayOptions.USAGE.contains("--reason"));
+        assertTrue(ReplayOptions.usage().contains("--reason"));
     }
 
     @Test

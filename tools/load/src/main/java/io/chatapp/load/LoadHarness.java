@@ -20,7 +20,7 @@ public final class LoadHarness {
         try {
             options = LoadOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("chat-load: " + e.getMessage() + "\n" + LoadOptions.USAGE);
+            System.err.println("chat-load: " + e.getMessage() + "\n" + LoadOptions.usage());
             System.exit(2);
             return;
         }

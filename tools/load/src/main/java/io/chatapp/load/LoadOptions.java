@@ -1,11 +1,14 @@
 package io.chatapp.load;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,67 +34,96 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
 
     static final List<String> SCENARIOS = List.of("ingest", "fanout", "floor", "connections", "report");
 
-    static final String USAGE = """
-            usage: chat-load <ingest|fanout|floor|connections|report> [options]
-              ingest   posters post as fast as accepted (or at --rate): accepted/s, POST latency
-              fanout   --clients WebSocket clients receive --rate messages/s: post-to-receipt latency, lost
-              floor    plain Kafka on the same broker at --rate: produce-to-consume latency
-              connections  --clients idle WebSockets: whether one instance holds them, its heap (and RSS) per 1000
-              report   after a warm-up: floor and ingest at each of --rates, ingest as fast as accepted, floor
-                       and fanout at each of --fanout-rates, then connections; tables and plots into --out
-            options (defaults: the embedded default of scripts/run.sh):
-              --url URL                 the chat (http://localhost:9080)
-              --issuer URL              the OIDC issuer (http://localhost:5556/dex)
-              --bootstrap-servers HOSTS Kafka, for the floor (127.0.0.1:9092)
-              --users N                 distinct users signed in at the issuer (50)
-              --clients N               WebSocket clients for fanout (100)
-              --posters N               concurrent posters (8)
-              --rate N                  messages a second over all posters; 0 = as fast as accepted (0 for ingest, 100 otherwise)
-              --duration ISO-8601       how long each scenario drives load (PT20S)
-              --room NAME               the room posted to (load)
-              --warmup ISO-8601         load before report measures (PT20S)
-              --rates N,N,...           report: ingest and floor rates (250,500,1000,2000)
-              --fanout-rates N,N,...    report: fan-out rates (10,25,50,100)
-              --pids NAME=PID,...       processes on this machine (server=PID for the chat server): CPU per
-                                        message, and the server's RSS and a full GC before memory samples
-              --out DIR                 report: where results.csv, results.adoc and the plots go (target/benchmarks)
-            """;
+    @Command(name = "chat-load", usageHelpWidth = 110, sortOptions = false,
+            description = "Drives the chat as its users do (defaults: the embedded default of scripts/run.sh).")
+    static final class Arguments {
 
+        @Parameters(index = "0", paramLabel = "SCENARIO", description = {
+            "ingest       posters post as fast as accepted (or at --rate): accepted/s, POST latency",
+            "fanout       --clients WebSocket clients receive --rate messages/s: post-to-receipt latency, lost",
+            "floor        plain Kafka on the same broker at --rate: produce-to-consume latency",
+            "connections  --clients idle WebSockets: whether one instance holds them, its heap (and RSS) per 1000",
+            "report       after a warm-up: floor and ingest at each of --rates, ingest as fast as accepted, floor and",
+            "             fanout at each of --fanout-rates, then connections; tables and plots into --out"})
+        String scenario;
+
+        @Option(names = "--url", paramLabel = "URL", defaultValue = "http://localhost:9080", description = "the chat (${DEFAULT-VALUE})")
+        URI url;
+
+        @Option(names = "--issuer", paramLabel = "URL", defaultValue = "http://localhost:5556/dex",
+                description = "the OIDC issuer (${DEFAULT-VALUE})")
+        URI issuer;
+
+        @Option(names = "--bootstrap-servers", paramLabel = "HOSTS", defaultValue = "127.0.0.1:9092",
+                description = "Kafka, for the floor (${DEFAULT-VALUE})")
+        String bootstrapServers;
+
+        @Option(names = "--users", paramLabel = "N", defaultValue = "50", description = "distinct users signed in at the issuer (${DEFAULT-VALUE})")
+        int users;
+
+        @Option(names = "--clients", paramLabel = "N", defaultValue = "100", description = "WebSocket clients for fanout (${DEFAULT-VALUE})")
+        int clients;
+
+        @Option(names = "--posters", paramLabel = "N", defaultValue = "8", description = "concurrent posters (${DEFAULT-VALUE})")
+        int posters;
+
+        @Option(names = "--rate", paramLabel = "N",
+                description = "messages a second over all posters; 0 = as fast as accepted (0 for ingest, 100 otherwise)")
+        Integer rate;
+
+        @Option(names = "--duration", paramLabel = "ISO-8601", defaultValue = "PT20S",
+                description = "how long each scenario drives load (${DEFAULT-VALUE})")
+        Duration duration;
+
+        @Option(names = "--room", paramLabel = "NAME", defaultValue = "load", description = "the room posted to (${DEFAULT-VALUE})")
+        String room;
+
+        @Option(names = "--warmup", paramLabel = "ISO-8601", defaultValue = "PT20S", description = "load before report measures (${DEFAULT-VALUE})")
+        Duration warmup;
+
+        @Option(names = "--rates", paramLabel = "N,N,...", split = ",", defaultValue = "250,500,1000,2000",
+                description = "report: ingest and floor rates (${DEFAULT-VALUE})")
+        List<Integer> rates;
+
+        @Option(names = "--fanout-rates", paramLabel = "N,N,...", split = ",", defaultValue = "10,25,50,100",
+                description = "report: fan-out rates (${DEFAULT-VALUE})")
+        List<Integer> fanoutRates;
+
+        @Option(names = "--pids", paramLabel = "NAME=PID", split = ",",
+                description = "processes on this machine (server=PID for the chat server): CPU per message, and the server's "
+                        + "RSS and a full GC before memory samples")
+        Map<String, Long> pids = new LinkedHashMap<>();
+
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/benchmarks",
+                description = "report: where results.csv, results.adoc and the plots go (${DEFAULT-VALUE})")
+        Path out;
+    }
+
+    /** The usage text printed on bad arguments. */
+    static String usage() {
+        return new CommandLine(new Arguments()).getUsageMessage();
+    }
+
+    /** @throws IllegalArgumentException for arguments it cannot act on, saying which */
     static LoadOptions parse(String... args) {
-        if (args.length == 0 || !SCENARIOS.contains(args[0])) {
-            throw new IllegalArgumentException(args.length == 0 ? "no scenario" : "unknown scenario " + args[0]);
+        Arguments parsed = new Arguments();
+        try {
+            new CommandLine(parsed).registerConverter(Integer.class, value -> Integer.valueOf(value.trim()))
+                    .registerConverter(Integer.TYPE, value -> Integer.valueOf(value.trim()))
+                    .parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        Map<String, String> values = new HashMap<>();
-        for (int i = 1; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --option value at " + args[i]);
-            }
-            values.put(args[i].substring(2), args[i + 1]);
+        if (!SCENARIOS.contains(parsed.scenario)) {
+            throw new IllegalArgumentException("unknown scenario " + parsed.scenario + "; one of " + SCENARIOS);
         }
-        String scenario = args[0];
-        LoadOptions options = new LoadOptions(scenario,
-                URI.create(values.getOrDefault("url", "http://localhost:9080")),
-                URI.create(values.getOrDefault("issuer", "http://localhost:5556/dex")),
-                values.getOrDefault("bootstrap-servers", "127.0.0.1:9092"),
-                Integer.parseInt(values.getOrDefault("users", "50")),
-                Integer.parseInt(values.getOrDefault("clients", "100")),
-                Integer.parseInt(values.getOrDefault("posters", "8")),
-                Integer.parseInt(values.getOrDefault("rate", scenario.equals("ingest") ? "0" : "100")),
-                Duration.parse(values.getOrDefault("duration", "PT20S")),
-                values.getOrDefault("room", "load"),
-                Duration.parse(values.getOrDefault("warmup", "PT20S")),
-                numbers(values.getOrDefault("rates", "250,500,1000,2000")),
-                numbers(values.getOrDefault("fanout-rates", "10,25,50,100")),
-                pids(values.getOrDefault("pids", "")),
-                Path.of(values.getOrDefault("out", "target/benchmarks")));
-        values.keySet().removeAll(List.of("url", "issuer", "bootstrap-servers", "users", "clients", "posters", "rate", "duration", "room",
-                "warmup", "rates", "fanout-rates", "pids", "out"));
-        if (!values.isEmpty()) {
-            throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next());
-        }
+        int rate = parsed.rate != null ? parsed.rate : parsed.scenario.equals("ingest") ? 0 : 100;
+        LoadOptions options = new LoadOptions(parsed.scenario, parsed.url, parsed.issuer, parsed.bootstrapServers, parsed.users,
+                parsed.clients, parsed.posters, rate, parsed.duration, parsed.room, parsed.warmup, List.copyOf(parsed.rates),
+                List.copyOf(parsed.fanoutRates), Collections.unmodifiableMap(new LinkedHashMap<>(parsed.pids)), parsed.out);
         if (options.users < 1 || options.posters < 1 || options.clients < 0 || options.rate < 0 || options.duration.isNegative()
-                || options.warmup.isNegative() || options.rates.stream().anyMatch(rate -> rate < 1)
-                || options.fanoutRates.stream().anyMatch(rate -> rate < 1)) {
+                || options.warmup.isNegative() || options.rates.stream().anyMatch(each -> each < 1)
+                || options.fanoutRates.stream().anyMatch(each -> each < 1)) {
             throw new IllegalArgumentException("counts and --rates must be positive, --rate and --clients at least 0");
         }
         return options;
@@ -113,24 +145,5 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
     OptionalLong serverPid() {
         Long pid = pids.get("server");
         return pid == null ? OptionalLong.empty() : OptionalLong.of(pid);
-    }
-
-    private static List<Integer> numbers(String list) {
-        return Arrays.stream(list.split(",")).map(String::trim).map(Integer::valueOf).toList();
-    }
-
-    private static Map<String, Long> pids(String list) {
-        Map<String, Long> pids = new LinkedHashMap<>();
-        for (String entry : list.split(",")) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            String[] nameAndPid = entry.split("=", 2);
-            if (nameAndPid.length != 2 || nameAndPid[0].isBlank()) {
-                throw new IllegalArgumentException("--pids wants NAME=PID, not " + entry);
-            }
-            pids.put(nameAndPid[0].trim(), Long.valueOf(nameAndPid[1].trim()));
-        }
-        return Collections.unmodifiableMap(pids);
     }
 }
