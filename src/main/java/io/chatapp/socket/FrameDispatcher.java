@@ -6,22 +6,15 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads a client's text frame as its type's record and hands it to that type's handler. A
- * frame that is not JSON, has no known type or does not fit its type is answered with an
- * {@code error} frame; the connection stays open.
+ * frame that is not a JSON object, nests too deep, has no known type or does not fit its type is
+ * answered with an {@code error} frame; the connection stays open.
  */
 @ApplicationScoped
 public class FrameDispatcher {
@@ -41,15 +34,27 @@ public class FrameDispatcher {
     }
 
     void dispatch(String text, Sender sender, ChatSession session) {
+        FrameOutline outline;
+        try {
+            outline = FrameOutline.of(text);
+        } catch (FrameOutline.Unreadable e) {
+            session.send(Frames.error(null, 400, e.getMessage()));
+            return;
+        }
+        List<String> types = Frames.inboundTypes();
+        if (outline.type() == null || !types.contains(outline.type())) {
+            session.send(Frames.error(outline.clientMessageId(), 400, "type: must be one of " + String.join(", ", types)));
+            return;
+        }
         Frames.Inbound frame;
         try {
             frame = MessageJson.fromJson(text, Frames.Inbound.class);
         } catch (RuntimeException unreadable) {
-            session.send(unreadable(text));
-            return;
+            frame = null;
         }
         if (frame == null) {
-            session.send(unreadable(text));
+            session.send(Frames.error(outline.clientMessageId(), 400,
+                    "The " + outline.type() + " frame's fields could not be read; check their types"));
             return;
         }
         handle(frame, sender, session);
@@ -63,26 +68,5 @@ public class FrameDispatcher {
             return;
         }
         handler.handle(frame, sender, session);
-    }
-
-    /** Says what is wrong with a frame that could not be read, echoing its clientMessageId if it has one. */
-    private static String unreadable(String text) {
-        JsonObject object;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                return Frames.error(null, 400, "A frame is a JSON object");
-            }
-            object = value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
-            return Frames.error(null, 400, "The frame is not valid JSON");
-        }
-        String clientMessageId = object.get("clientMessageId") instanceof JsonString id ? id.getString() : null;
-        List<String> types = Frames.inboundTypes();
-        String type = object.get("type") instanceof JsonString named ? named.getString() : null;
-        if (type == null || !types.contains(type)) {
-            return Frames.error(clientMessageId, 400, "type: must be one of " + String.join(", ", types));
-        }
-        return Frames.error(clientMessageId, 400, "The " + type + " frame's fields could not be read; check their types");
     }
 }
