@@ -11,10 +11,10 @@ LABEL org.opencontainers.image.title="chatapp-backend" \
 # Our user feature (usr:tokenRedaction-1.0) where Liberty looks for it, then the others:
 # these layers change only when the extension or the server's configuration does.
 COPY --chown=1001:0 extensions/token-redaction/target/extension/ /opt/ol/wlp/usr/extension/
-COPY --chown=1001:0 src/main/liberty/config/ /config/
+COPY --chown=1001:0 backend/src/main/liberty/config/ /config/
 RUN features.sh
 
-COPY --chown=1001:0 target/chatapp.war /config/apps/chatapp.war
+COPY --chown=1001:0 backend/target/chatapp.war /config/apps/chatapp.war
 
 # Settings come from the environment (MicroProfile Config); see README.adoc, "Configuration".
 ENV HTTP_PORT=9080

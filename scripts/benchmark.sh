@@ -20,11 +20,9 @@ export TEST_STACK_HOME=$repo/target/benchmark-stack
 source scripts/lib/test-stack.sh
 server=chatServerBench
 read -r -a server_maven_args <<< "${SERVER_MAVEN_ARGS:-}"
-mvn -B -q -Pteststack "${TEST_STACK_MAVEN_ARGS[@]}" "${server_maven_args[@]}" -Dliberty.server.name=$server -DskipTests \
-  -Dfrontend.skip=true package liberty:create liberty:deploy liberty:start
-test_stack_cleanups+=("$repo/target/liberty/wlp/bin/server stop $server")
+start_test_server $server -Dfrontend.skip=true "${server_maven_args[@]}"
 
-server_pid=$(cat target/liberty/wlp/usr/servers/.pid/$server.pid)
+server_pid=$(cat "$liberty/usr/servers/.pid/$server.pid")
 pids="server=$server_pid"
 for process in kafka mongo oidc; do
   pids+=",$process=$(cat "$CHATAPP_HOME/pids/$process.pid")"

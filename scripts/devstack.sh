@@ -20,20 +20,20 @@ controller_port=${KAFKA_CONTROLLER_PORT:-9093}
 mongo_port=${MONGO_PORT:-27017}
 mongo_backend=${MONGO_BACKEND:-h2}
 oidc_port=${OIDC_PORT:-5556}
-devstack=$repo/scripts/devstack
+devstack=$repo/tools/devstack
 java=${JAVA:-java}
 
 log() { echo "[devstack] $*"; }
 
-# Build the tools' classpath once per change of their pom or sources.
+# The tools' classpath, written by the build (mvn package builds every module; this builds the
+# dev stack's alone if it never was built).
 classpath() {
   local cp=$devstack/target/classpath.txt
-  if [ ! -f "$cp" ] || [ -n "$(find "$devstack/pom.xml" "$devstack/src" -newer "$cp" -print -quit)" ]; then
+  if [ ! -f "$cp" ] || [ ! -d "$devstack/target/classes" ]; then
     log "building the dev stack tools" >&2
-    mvn -q -B -f "$devstack/pom.xml" package dependency:build-classpath -Dmdep.outputFile="$cp" >&2
-    echo ":$devstack/target/classes" >> "$cp"
+    mvn -q -B -f "$repo/pom.xml" -pl tools/devstack package -DskipTests >&2
   fi
-  tr -d '\n' < "$cp"
+  echo "$(tr -d '\n' < "$cp"):$devstack/target/classes"
 }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }

@@ -16,10 +16,10 @@ jar=$module/target/chat-load.jar
 java=${JAVA:-java}
 
 # Build the jar once per change of the module's pom or sources; its tests run with scripts/test_load.sh.
-if [ ! -f "$jar" ] || [ -n "$(find "$module/pom.xml" "$module/src" -newer "$jar" -print -quit)" ]; then
-  echo "[load] building $module" >&2
-  mvn -q -B -f "$module/pom.xml" package -DskipTests >&2
-  touch "$jar"
+# mvn package builds every module; this builds the tool alone if it never was built.
+if [ ! -f "$jar" ]; then
+  echo "[load] building tools/load" >&2
+  mvn -q -B -f "$repo/pom.xml" -pl tools/load package -DskipTests >&2
 fi
 
 read -r -a java_opts <<< "${JAVA_OPTS:-}"

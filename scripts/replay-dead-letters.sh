@@ -19,10 +19,10 @@ java=${JAVA:-java}
 
 # Build the jar once per change of the module's pom or sources. Its tests run with the module's
 # own `mvn test`, not here: a replay is usually wanted in a hurry.
-if [ ! -f "$jar" ] || [ -n "$(find "$module/pom.xml" "$module/src" -newer "$jar" -print -quit)" ]; then
-  echo "[replay-dead-letters] building $module" >&2
-  mvn -q -B -f "$module/pom.xml" package -DskipTests >&2
-  touch "$jar" # a rebuild that changed nothing in the jar must still count as fresh
+# mvn package builds every module; this builds the tool alone if it never was built.
+if [ ! -f "$jar" ]; then
+  echo "[replay-dead-letters] building tools/dead-letters" >&2
+  mvn -q -B -f "$repo/pom.xml" -pl tools/dead-letters package -DskipTests >&2
 fi
 
 read -r -a java_opts <<< "${JAVA_OPTS:-}"

@@ -15,7 +15,7 @@ case "$mode" in
   *) echo "usage: $0 [--dev]" >&2; exit 2 ;;
 esac
 
-server=$repo/target/liberty/wlp/bin/server
+server=$repo/backend/target/liberty/wlp/bin/server
 liberty_started=
 
 stop_all() {
@@ -35,15 +35,16 @@ scripts/devstack.sh start
 if [ "$mode" = --dev ]; then
   # Dev mode reads commands from the terminal; it stops the server when it ends. The web app
   # and the token-redaction user feature are built first, as a plain build does.
-  mvn -q -B generate-resources -DskipTests
-  mvn -B liberty:dev -DskipInstallFeature=true -DskipTests
+  mvn -q -B -pl extensions/token-redaction,backend package -DskipTests
+  mvn -B -pl backend liberty:dev -DskipInstallFeature=true -DskipTests
   exit 0
 fi
 
 echo "[run] building and starting Open Liberty (the first build downloads the runtime)"
-mvn -q -B package liberty:create liberty:deploy -DskipTests
+mvn -q -B -pl extensions/token-redaction,backend package -DskipTests
+mvn -q -B -pl backend liberty:create liberty:deploy
 liberty_started=1
-mvn -q -B liberty:start
+mvn -q -B -pl backend liberty:start
 
 cat <<INFO
 
@@ -53,7 +54,7 @@ cat <<INFO
   OIDC issuer   http://localhost:5556/dex       (users alice, bob, or any name; any password)
   Kafka         127.0.0.1:9092                  MongoDB: mongodb://127.0.0.1:27017
 
-  Server log    target/liberty/wlp/usr/servers/chatServer/logs/messages.log
+  Server log    backend/target/liberty/wlp/usr/servers/chatServer/logs/messages.log
   Press Ctrl+C to stop everything.
 INFO
 

@@ -1,27 +1,26 @@
 #!/usr/bin/env bash
 # Runs the backend's tests: unit tests (the application's and the dead-letter replay tool's),
 # then integration tests against a real Open Liberty server, a real Kafka broker, the Mongo-wire store and the OIDC issuer, all started here on
-# loopback and stopped by process id afterwards. Writes JaCoCo reports to target/site/jacoco
-# (unit tests) and target/site/jacoco-it (integration tests).
+# loopback and stopped by process id afterwards. Writes JaCoCo reports to backend/target/site/jacoco
+# (unit tests) and backend/target/site/jacoco-it (integration tests).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
-# The dead-letter replay tool: its unit tests and its jar, which DeadLetterIT runs for real.
-mvn -B -q -f tools/dead-letters/pom.xml verify
-
 source scripts/lib/test-stack.sh
 
 # What the log check below reads: this run's tokens, and this run's logs only.
-rm -rf target/it-secrets.txt target/liberty/wlp/usr/servers/chatServerIT/logs
+rm -rf backend/target/it-secrets.txt "$liberty/usr/servers/chatServerIT/logs"
+# The whole build: every module's unit tests (the tools are built before the backend, so the
+# replay jar DeadLetterIT runs is this build's), then the backend's integration tests.
 mvn -B verify -Pteststack,it "${TEST_STACK_MAVEN_ARGS[@]}" "$@"
 
 # No token may appear in any log the server writes (messages.log, the console, trace.log, FFDC
 # reports): neither one of the tokens and tickets the tests used, nor anything shaped like a token
 # (the tests also send forged ones). Liberty quotes a token whose signature it refuses; the user
 # feature tokenRedaction-1.0 must have logged that message with the token redacted.
-secrets=target/it-secrets.txt
-logs=target/liberty/wlp/usr/servers/chatServerIT/logs
+secrets=backend/target/it-secrets.txt
+logs=$liberty/usr/servers/chatServerIT/logs
 count=$(sort -u "$secrets" | wc -l)
 if [ "$count" -lt 10 ]; then
   echo "[security] only $count tokens were recorded by the integration tests; the log check would prove nothing" >&2

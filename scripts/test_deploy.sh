@@ -10,7 +10,7 @@
 # The server, each way README.adoc offers it, started here on the test stack and smoke-tested
 # (DeployedServerIT: web app, MP-JWT challenge, refused tokens logged redacted, a post received
 # over the WebSocket and found in history):
-#   - the runnable archive, `java -jar target/chatapp-server.jar`;
+#   - the runnable archive, `java -jar backend/target/chatapp-server.jar`;
 #   - the WAR in an existing Open Liberty: a fresh server of the runtime, set up by the steps of
 #     README's "Into an existing Open Liberty", literally; first without the keystore password
 #     its server.env holds, where MP-JWT cannot work and the log must say so (MpJwtInactiveIT);
@@ -19,14 +19,14 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
-mvn -B -q test -Dtest=HelmChartsTest -Dsurefire.failIfNoSpecifiedTests=false -Dfrontend.skip=true -Djacoco.skip=true
+mvn -B -q -pl backend test -Dtest=HelmChartsTest -Dsurefire.failIfNoSpecifiedTests=false -Dfrontend.skip=true -Djacoco.skip=true
 
-(cd tools/k8s-check && npm ci --no-audit --no-fund --prefer-offline > /dev/null && node validate-manifests.mjs "$repo/target/helm-rendered")
+(cd tools/k8s-check && npm ci --no-audit --no-fund --prefer-offline > /dev/null && node validate-manifests.mjs "$repo/backend/target/helm-rendered")
 
 tools/k8s-check/node_modules/.bin/buildifier --mode=check --lint=warn Tiltfile
 # Every source file the Tiltfile names exists (build output under target/ is made by its builds).
 missing=0 named=0
-for path in $(grep -oE "[\"'](helm|dex|scripts|frontend|src|extensions)/[^\"' ]*[\"']|[\"'](Dockerfile|pom.xml)[\"']" Tiltfile \
+for path in $(grep -oE "[\"'](helm|dex|scripts|frontend|backend|tools|extensions)/[^\"' ]*[\"']|[\"'](Dockerfile|pom.xml)[\"']" Tiltfile \
     | tr -d "\"'" | grep -v '/target/' | sort -u); do
   named=$((named + 1))
   if [ ! -e "$path" ]; then
@@ -48,7 +48,7 @@ rm -rf "$work"
 mkdir -p "$work"
 
 log "building the WAR, the user feature and the runnable archive"
-mvn -B -q -Pserver-package package -DskipTests
+mvn -B -q -pl extensions/token-redaction,backend -Pserver-package package -DskipTests
 
 # The settings README's "Configuration" names, pointing at the test stack.
 issuer=http://localhost:$OIDC_PORT/dex
@@ -78,7 +78,7 @@ wait_until_started() { # name pid
 
 run_smoke() { # path-name logs-folder test-class
   log "$1: $3"
-  mvn -B -q -Pdeploy -Dfrontend.skip=true -Djacoco.skip=true test-compile failsafe:integration-test failsafe:verify \
+  mvn -B -q -pl backend -Pdeploy -Dfrontend.skip=true -Djacoco.skip=true test-compile failsafe:integration-test failsafe:verify \
     -Dit.test="$3" -Ddeploy.path="$1" -Ddeploy.logs="$2" -Ddeploy.http.port=$TEST_HTTP_PORT -Dit.oidc.issuer="$issuer"
 }
 
@@ -93,12 +93,12 @@ stop_pid() { # pid: SIGTERM, as a container runtime stops it; wait for it to go
 }
 
 # Path 1: the runnable archive, with nothing but java -jar and the environment.
-log "runnable archive: java -jar target/chatapp-server.jar"
+log "runnable archive: java -jar backend/target/chatapp-server.jar"
 extract=$work/runnable
 (
   while IFS= read -r setting; do export "${setting?}"; done < <(server_settings deploy-runnable)
   export WLP_JAR_EXTRACT_DIR=$extract
-  exec java -jar target/chatapp-server.jar > "$work/runnable.out" 2>&1
+  exec java -jar backend/target/chatapp-server.jar > "$work/runnable.out" 2>&1
 ) &
 runnable_pid=$!
 test_stack_cleanups+=("stop_pid $runnable_pid")
@@ -108,7 +108,7 @@ stop_pid "$runnable_pid"
 
 # A fresh Open Liberty from the runtime the build uses.
 runtime_zip=$(find ~/.m2/repository/io/openliberty/openliberty-runtime -name "openliberty-runtime-$(
-  sed -n 's:.*<liberty.runtime.version>\(.*\)</liberty.runtime.version>.*:\1:p' pom.xml).zip" | head -1)
+  sed -n 's:.*<liberty.runtime.version>\(.*\)</liberty.runtime.version>.*:\1:p' backend/pom.xml).zip" | head -1)
 [ -f "$runtime_zip" ] || { log "no Open Liberty runtime zip in the Maven repository"; exit 1; }
 unzip -q "$runtime_zip" -d "$work"
 wlp=$work/wlp
@@ -131,9 +131,9 @@ grep -q "httpPort=\"$TEST_HTTP_PORT\"" "$existing/server.xml" || { log "cannot s
 mkdir -p "$wlp/usr/extension"
 cp -R extensions/token-redaction/target/extension/. "$wlp/usr/extension/"
 # 2. The WAR into the server's apps folder.
-cp target/chatapp.war "$existing/apps/"
+cp backend/target/chatapp.war "$existing/apps/"
 # 3. The features our server.xml lists, in the server's featureManager.
-features=$(sed -n '/<featureManager>/,/<\/featureManager>/p' src/main/liberty/config/server.xml | grep '<feature>')
+features=$(sed -n '/<featureManager>/,/<\/featureManager>/p' backend/src/main/liberty/config/server.xml | grep '<feature>')
 [ "$(grep -c . <<< "$features")" -ge 10 ] || { log "found too few features in server.xml"; exit 1; }
 awk -v features="$features" '
   /<featureManager>/ { print; print features; skipping = 1; next }
@@ -142,7 +142,7 @@ awk -v features="$features" '
 mv "$existing/server.xml.new" "$existing/server.xml"
 # 4. Our application configuration as a drop-in.
 mkdir -p "$existing/configDropins/overrides"
-cp src/main/liberty/config/chatapp.xml "$existing/configDropins/overrides/"
+cp backend/src/main/liberty/config/chatapp.xml "$existing/configDropins/overrides/"
 # 5. The settings, in server.env beside the keystore password `server create` wrote there.
 grep -q '^keystore_password=' "$existing/server.env" || { log "server create wrote no keystore_password"; exit 1; }
 cp "$existing/server.env" "$work/existing.server.env"

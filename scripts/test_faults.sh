@@ -13,14 +13,12 @@ source scripts/lib/test-stack.sh
 start_server() { # name http-port https-port
   # Neither server is given an instance id: two servers on one host must still get a broadcast
   # consumer group each, or each would deliver only its share of the partitions to its clients.
-  mvn -B -q -Pteststack "${TEST_STACK_MAVEN_ARGS[@]}" -Dliberty.server.name=$1 -Dhttp.port=$2 -Dhttps.port=$3 \
-    -DskipTests -Dfrontend.skip=true package liberty:create liberty:deploy liberty:start
-  test_stack_cleanups+=("$repo/target/liberty/wlp/bin/server stop $1")
+  start_test_server "$1" -Dhttp.port="$2" -Dhttps.port="$3" -Dfrontend.skip=true
 }
 start_server faultsA 19080 19443
 start_server faultsB 19081 19444
 
-mvn -B verify -Pteststack,faults "${TEST_STACK_MAVEN_ARGS[@]}" -Dfrontend.skip=true -Djacoco.skip=true \
+mvn -B -pl backend verify -Pteststack,faults "${TEST_STACK_MAVEN_ARGS[@]}" -Dfrontend.skip=true -Djacoco.skip=true \
   -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dfaults.serverA.url=http://localhost:19080 -Dfaults.serverB.url=http://localhost:19081 \
   -Dfaults.serverB.name=faultsB -Dfaults.stack.home="$CHATAPP_HOME"

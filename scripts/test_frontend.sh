@@ -24,9 +24,7 @@ fi
 source scripts/lib/test-stack.sh
 source scripts/lib/web-nginx.sh
 server=chatServerE2E
-mvn -B -q -Pteststack "${TEST_STACK_MAVEN_ARGS[@]}" -Dliberty.server.name=$server -DskipTests \
-  package liberty:create liberty:deploy liberty:start
-test_stack_cleanups+=("$repo/target/liberty/wlp/bin/server stop $server")
+start_test_server $server
 
 scripts/verify_frontend.sh http://localhost:$TEST_HTTP_PORT
 
@@ -36,5 +34,5 @@ CHATAPP_URL=http://localhost:$TEST_HTTP_PORT npx playwright test
 node e2e/lighthouse-budget.js http://localhost:$TEST_HTTP_PORT/
 
 # The same app as Liberty serves (Maven's build of it), from nginx.
-web_nginx_start "$repo/target/frontend-dist"
+web_nginx_start "$repo/backend/target/frontend-dist"
 CHATAPP_URL=$WEB_NGINX_URL CHATAPP_SERVER=nginx npx playwright test e2e/delivery.spec.js

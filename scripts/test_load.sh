@@ -7,18 +7,16 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
-mvn -B -q -f tools/load/pom.xml verify
+mvn -B -q -pl tools/load verify
 
 source scripts/lib/test-stack.sh
 server=chatServerLoad
-mvn -B -q -Pteststack "${TEST_STACK_MAVEN_ARGS[@]}" -Dliberty.server.name=$server -DskipTests -Dfrontend.skip=true \
-  package liberty:create liberty:deploy liberty:start
-test_stack_cleanups+=("$repo/target/liberty/wlp/bin/server stop $server")
+start_test_server $server -Dfrontend.skip=true
 
 # The benchmark's report (scripts/benchmark.sh) in small: every scenario, tables and plots written.
 out=target/load-smoke
 rm -rf "$out"
-server_pid=$(cat target/liberty/wlp/usr/servers/.pid/$server.pid)
+server_pid=$(cat "$liberty/usr/servers/.pid/$server.pid")
 report=$(scripts/load.sh report --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
   --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --users 10 --clients 50 --posters 2 --duration PT3S --warmup PT2S \
   --rates 20 --fanout-rates 20 --pids "server=$server_pid,kafka=$(cat "$CHATAPP_HOME/pids/kafka.pid")" --out "$out")

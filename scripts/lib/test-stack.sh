@@ -28,3 +28,15 @@ trap test_stack_stop EXIT
 
 rm -rf "$CHATAPP_HOME"
 "$repo/scripts/devstack.sh" start
+
+# Builds the backend (with the user feature its server needs) and starts a Liberty server of that
+# name on the test stack; it is stopped when the script exits. Further Maven arguments (ports,
+# -Dfrontend.skip=true, settings) apply to both steps.
+liberty=$repo/backend/target/liberty/wlp
+start_test_server() { # name [maven args...]
+  local name=$1; shift
+  mvn -B -q -f "$repo/pom.xml" -pl extensions/token-redaction,backend package -DskipTests "$@"
+  mvn -B -q -f "$repo/pom.xml" -pl backend -Pteststack "${TEST_STACK_MAVEN_ARGS[@]}" -Dliberty.server.name="$name" "$@" \
+    liberty:create liberty:deploy liberty:start
+  test_stack_cleanups+=("$liberty/bin/server stop $name")
+}

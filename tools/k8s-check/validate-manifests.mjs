@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseAllDocuments } from 'yaml'
 
-const folder = process.argv[2] ?? '../../target/helm-rendered'
+const folder = process.argv[2] ?? '../../backend/target/helm-rendered'
 const files = readdirSync(folder).filter((name) => name.endsWith('.yaml'))
 if (files.length === 0) {
   console.error(`no rendered manifests in ${folder}`)

@@ -502,7 +502,7 @@ public class FaultSuiteIT {
             serverBInRotation = false;
         });
         leaveRotation.start();
-        kill(REPO.resolve("target/liberty/wlp/usr/servers/.pid/" + SERVER_B_NAME + ".pid"), false);
+        kill(REPO.resolve("backend/target/liberty/wlp/usr/servers/.pid/" + SERVER_B_NAME + ".pid"), false);
         long stopMillis = Duration.between(stopAt, Instant.now()).toMillis();
         inFlight.forEach(post -> post.accepted().ifPresent(ids::add));
         List<Integer> closeCodes = onB.stream().map(listener -> listener.current().closeCode()).toList();
@@ -510,7 +510,7 @@ public class FaultSuiteIT {
         // By now A has taken over B's partitions and read on from B's committed offsets.
         double readAgainAtTakeOver = redelivered(SERVER_A) - redeliveredBefore;
         double redeliveredBeforeRejoin = redelivered(SERVER_A);
-        run("target/liberty/wlp/bin/server", "start", SERVER_B_NAME);
+        run("backend/target/liberty/wlp/bin/server", "start", SERVER_B_NAME);
         Chat.await("server B ready again", Duration.ofSeconds(90), () -> ready(SERVER_B) ? true : null);
         serverBStopping = false;
         serverBInRotation = true;
@@ -537,9 +537,9 @@ public class FaultSuiteIT {
         System.out.println("[faults] records read again when server B rejoined its group: " + readAgainAtRejoin);
 
         serverBInRotation = false;
-        kill(REPO.resolve("target/liberty/wlp/usr/servers/.pid/" + SERVER_B_NAME + ".pid"), true);
+        kill(REPO.resolve("backend/target/liberty/wlp/usr/servers/.pid/" + SERVER_B_NAME + ".pid"), true);
         phase("server B down", Duration.ofSeconds(5), watch);
-        run("target/liberty/wlp/bin/server", "start", SERVER_B_NAME);
+        run("backend/target/liberty/wlp/bin/server", "start", SERVER_B_NAME);
         Chat.await("server B ready again", Duration.ofSeconds(90), () -> ready(SERVER_B) ? true : null);
         serverBInRotation = true;
         phase("server B back", Duration.ofSeconds(8), watch);

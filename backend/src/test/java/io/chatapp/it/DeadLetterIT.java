@@ -128,7 +128,7 @@ public class DeadLetterIT {
 
     /** Runs scripts/replay-dead-letters.sh against the test broker, in a replay group of this test run's own. */
     private static String replay(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("scripts/replay-dead-letters.sh",
+        List<String> command = new ArrayList<>(List.of("../scripts/replay-dead-letters.sh",
                 "--bootstrap-servers", TestStack.kafkaBootstrap(), "--group", REPLAY_GROUP));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 final class RenderedChart {
 
-    static final Path CHARTS = Path.of("helm");
+    static final Path CHARTS = Path.of("..", "helm");
     private static final Path OUT = Path.of("target", "helm-rendered");
 
     final List<Map<String, Object>> objects;

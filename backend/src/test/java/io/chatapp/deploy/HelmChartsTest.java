@@ -213,7 +213,7 @@ class HelmChartsTest {
         List<Map<String, Object>> mounts = at(container(render("chatapp-frontend", "production-frontend.yaml")), "volumeMounts");
         Set<String> paths = mounts.stream().map(mount -> (String) mount.get("mountPath")).collect(Collectors.toSet());
         assertEquals(Set.of("/etc/chatapp", "/tmp"), paths);
-        String serverBlock = Files.readString(Path.of("frontend", "nginx", "default.conf"));
+        String serverBlock = Files.readString(Path.of("..", "frontend", "nginx", "default.conf"));
         assertTrue(serverBlock.contains("include /etc/chatapp/security-headers.conf;"), serverBlock);
         assertTrue(serverBlock.contains("include /etc/chatapp/backend-proxy*.conf;"), serverBlock);
     }
