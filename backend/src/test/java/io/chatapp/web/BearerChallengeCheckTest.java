@@ -60,11 +60,13 @@ class BearerChallengeCheckTest {
     @BeforeEach
     void listen() {
         logger.addHandler(capture);
+        logger.setUseParentHandlers(false);
     }
 
     @AfterEach
     void stopListening() {
         logger.removeHandler(capture);
+        logger.setUseParentHandlers(true);
     }
 
     @Test
