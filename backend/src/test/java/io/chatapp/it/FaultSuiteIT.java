@@ -62,7 +62,7 @@ public class FaultSuiteIT {
 
     private static final List<String> ROOMS = List.of("faults-a", "faults-b", "faults-c");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
-    /** MessagePublisher's ack timeout is 10 s; a request beyond this has hung. */
+    /** EventPublisher's ack timeout is 10 s; a request beyond this has hung. */
     private static final Duration HUNG = Duration.ofSeconds(15);
     private static final Duration RETRY_FOR = Duration.ofSeconds(90);
     /** Long enough for a message B had taken to be stored once A has taken over its partitions. */
