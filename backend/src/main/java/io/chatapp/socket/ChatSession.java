@@ -5,11 +5,13 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What this instance knows of one open WebSocket: where its frames go (its outbox), until when
- * its user is signed in, when the client was last heard from and pinged, and its allowance of
- * inbound frames.
+ * What this instance knows of one open WebSocket: where its frames go (its outbox), the rooms
+ * it was subscribed to, until when its user is signed in, when the client was last heard from
+ * and pinged, and its allowance of inbound frames.
  */
 final class ChatSession {
 
@@ -17,6 +19,7 @@ final class ChatSession {
     private final SessionOutbox outbox;
     private final Instant signedInUntil;
     private final Bucket inboundFrames;
+    private final Set<String> rooms = ConcurrentHashMap.newKeySet();
     private volatile Instant lastHeard;
     private volatile Instant lastPinged;
 
@@ -31,6 +34,11 @@ final class ChatSession {
 
     String id() {
         return session.getId();
+    }
+
+    /** The rooms it was subscribed to one by one; kept by {@link SessionRegistry}. */
+    Set<String> rooms() {
+        return rooms;
     }
 
     Instant signedInUntil() {

@@ -52,9 +52,12 @@ final class Frames {
     public record Error(String clientMessageId, int status, String detail, Long retryAfterSeconds) implements Outbound {
     }
 
-    /** The {@code type}s a client may send. */
+    /** The {@code type}s a client may send, read once from the declaration above. */
+    private static final List<String> INBOUND_TYPES =
+            Arrays.stream(Inbound.class.getAnnotation(JsonbTypeInfo.class).value()).map(JsonbSubtype::alias).toList();
+
     static List<String> inboundTypes() {
-        return Arrays.stream(Inbound.class.getAnnotation(JsonbTypeInfo.class).value()).map(JsonbSubtype::alias).toList();
+        return INBOUND_TYPES;
     }
 
     static String message(ChatMessage message) {

@@ -11,6 +11,7 @@ import jakarta.websocket.Session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -71,10 +72,12 @@ public class SessionRegistry {
     }
 
     void subscribe(ChatSession session, String room) {
+        session.rooms().add(room);
         byRoom.computeIfAbsent(room, key -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
     void unsubscribe(ChatSession session, String room) {
+        session.rooms().remove(room);
         byRoom.computeIfPresent(room, (key, sessions) -> {
             sessions.remove(session);
             return sessions.isEmpty() ? null : sessions;
@@ -85,7 +88,8 @@ public class SessionRegistry {
         ChatSession removed = byId.remove(session.getId());
         if (removed != null) {
             everyRoom.remove(removed);
-            byRoom.keySet().forEach(room -> unsubscribe(removed, room));
+            // Its own rooms only: closing a session costs the rooms it was in, not every room.
+            List.copyOf(removed.rooms()).forEach(room -> unsubscribe(removed, room));
         }
     }
 
