@@ -8,6 +8,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
 source scripts/lib/test-stack.sh
+source scripts/lib/log-check.sh
 
 # What the log check below reads: this run's tokens, and this run's logs only.
 rm -rf backend/target/it-secrets.txt "$liberty/usr/servers/chatServerIT/logs"
@@ -30,10 +31,7 @@ if grep -r -l -F -f <(sort -u "$secrets") "$logs"; then
   echo "[security] the server's logs above contain a token or ticket the tests used" >&2
   exit 1
 fi
-if grep -r -l -E 'eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+' "$logs"; then
-  echo "[security] the server's logs above contain a token" >&2
-  exit 1
-fi
+check_no_token_in_logs "$logs"
 if ! grep -q 'CWWKS5523E.*\[token redacted\]' "$logs/messages.log"; then
   echo "[security] messages.log has no refused token logged as [token redacted]: is usr:tokenRedaction-1.0 running?" >&2
   exit 1

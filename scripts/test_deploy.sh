@@ -9,7 +9,7 @@
 #
 # The server, each way README.adoc offers it, started here on the test stack and smoke-tested
 # (DeployedServerIT: web app, MP-JWT challenge, refused tokens logged redacted, a post received
-# over the WebSocket and found in history):
+# over the WebSocket and found in history; then nothing token-shaped in the server's logs):
 #   - the runnable archive, `java -jar backend/target/chatapp-server.jar`;
 #   - the WAR in an existing Open Liberty: a fresh server of the runtime, set up by the steps of
 #     README's "Into an existing Open Liberty", literally; first without the keystore password
@@ -43,6 +43,7 @@ echo "Tiltfile: syntax and lint clean, all $named files it names exist"
 log() { echo "[deploy] $*"; }
 
 source scripts/lib/test-stack.sh
+source scripts/lib/log-check.sh
 work=$repo/target/deploy
 rm -rf "$work"
 mkdir -p "$work"
@@ -80,6 +81,7 @@ run_smoke() { # path-name logs-folder test-class
   log "$1: $3"
   mvn -B -q -pl backend -Pdeploy -Dfrontend.skip=true -Djacoco.skip=true test-compile failsafe:integration-test failsafe:verify \
     -Dit.test="$3" -Ddeploy.path="$1" -Ddeploy.logs="$2" -Ddeploy.http.port=$TEST_HTTP_PORT -Dit.oidc.issuer="$issuer"
+  check_no_token_in_logs "$2"
 }
 
 stop_pid() { # pid: SIGTERM, as a container runtime stops it; wait for it to go

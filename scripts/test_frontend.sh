@@ -14,12 +14,8 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1
 
 (cd frontend && npm ci --no-audit --no-fund --prefer-offline && npx vitest run)
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "[test_frontend] installing Debian's chromium for the browser tests"
-  sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium
-fi
+source scripts/lib/debian.sh
+debian_install /usr/bin/chromium chromium
 
 source scripts/lib/test-stack.sh
 source scripts/lib/web-nginx.sh

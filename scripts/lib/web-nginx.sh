@@ -4,15 +4,11 @@
 # /etc/chatapp files beside it, on a loopback port. Stopped by process id when the script exits.
 #
 # usage: web_nginx_start DIST  -> sets WEB_NGINX_URL; needs test_stack_cleanups (test-stack.sh)
+#        and debian_install (debian.sh)
 
 web_nginx_start() {
   local dist=$1 port dir
-  if ! command -v nginx > /dev/null; then
-    echo "[web-nginx] installing Debian's nginx"
-    local sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nginx
-  fi
+  debian_install nginx nginx
   port=${TEST_NGINX_PORT:-$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close() })")}
   dir=$(mktemp -d)
   # Run as root, nginx reads the files as its workers' user.

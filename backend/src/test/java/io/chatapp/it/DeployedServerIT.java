@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One way of deploying the chat, as a user meets it: the web app and its settings are served,
- * strangers get MP-JWT's challenge and the log says why a token was refused (redacted), and two
+ * strangers get MP-JWT's challenge and the log says why a token was refused (redacted; the
+ * script then checks that no log holds anything token-shaped), and two
  * signed-in users talk: a post reaches the other's WebSocket and history. Run by
  * {@code scripts/test_deploy.sh} once per deployment path ({@code deploy.path}) against a server
  * started that way; {@code deploy.logs} is that server's logs folder.
@@ -51,7 +52,7 @@ public class DeployedServerIT {
     }
 
     @Test
-    void aRefusedTokenIsRefusedWithItsReasonInTheLogAndNeverQuoted() {
+    void aRefusedTokenIsRefusedWithItsReasonInTheLog() {
         ServerLogs logs = ServerLogs.of("deploy.logs");
         HttpResponse<String> forged = Http.get("/api/rooms", IssuedSecrets.record(DevIssuer.tokenWithBadSignature("alice")));
         assertEquals(401, forged.statusCode(), PATH + ": a token with a broken signature");
@@ -61,8 +62,6 @@ public class DeployedServerIT {
         HttpResponse<String> expired = Http.get("/api/rooms", IssuedSecrets.record(DevIssuer.expiredToken()));
         assertEquals(401, expired.statusCode(), PATH + ": an expired token");
         logs.awaitLine("why the expired token was refused", Pattern.compile("CWWKS6025E"));
-
-        assertEquals(java.util.List.of(), logs.tokenShapedLines(), PATH + ": token-shaped text in the server's logs");
     }
 
     @Test
