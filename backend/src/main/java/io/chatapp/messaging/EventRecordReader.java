@@ -12,7 +12,6 @@ import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.lang.reflect.RecordComponent;
 import java.time.DateTimeException;
 import java.util.Comparator;
 import java.util.Optional;
@@ -46,15 +45,14 @@ public class EventRecordReader {
                     + maxRecordBytes + " are read");
         }
         Optional<String> typeName = EventHeaders.read(record.headers(), EventHeaders.TYPE);
-        Class<? extends ChatEvent> kind = typeName.isEmpty() ? EventTypes.LEGACY : EventTypes.named(typeName.get());
+        EventTypes.Kind kind = typeName.isEmpty() ? EventTypes.LEGACY : EventTypes.named(typeName.get());
         if (kind == null) {
             throw new PoisonRecordException("unknown event type " + typeName.get());
         }
-        checkSchemaVersion(record, EventTypes.typeOf(kind));
+        checkSchemaVersion(record, kind.type());
 
-        RecordComponent dataComponent = EventTypes.dataComponent(kind);
-        String dataName = dataComponent.getName();
-        Object data = readData(record.value(), dataComponent.getType(), dataName);
+        String dataName = kind.dataName();
+        Object data = readData(record.value(), kind.dataType(), dataName);
         Set<ConstraintViolation<Object>> violations = validator.validate(data);
         if (!violations.isEmpty()) {
             throw new PoisonRecordException("invalid " + dataName + ": " + violations.stream()
@@ -71,9 +69,9 @@ public class EventRecordReader {
         String id = EventHeaders.read(record.headers(), EventHeaders.ID).orElse(null);
         ChatEvent event;
         try {
-            event = EventTypes.create(kind, id, data);
+            event = kind.create(id, data);
         } catch (RuntimeException e) {
-            throw new PoisonRecordException("not a " + EventTypes.typeOf(kind).name() + " event: " + e.getMessage());
+            throw new PoisonRecordException("not a " + kind.type().name() + " event: " + e.getMessage());
         }
         if (id != null && !id.equals(event.id())) {
             throw new PoisonRecordException("event id " + id + " is not the id of its data, " + event.id());

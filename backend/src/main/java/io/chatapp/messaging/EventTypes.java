@@ -14,46 +14,65 @@ import java.util.stream.Collectors;
 /**
  * The kinds of {@link ChatEvent}, found from the sealed interface and their {@link EventType}s,
  * and how each is built from its record: an event is a record whose components are its data and,
- * when the event has an id of its own, a {@code String id}.
+ * when the event has an id of its own, a {@code String id}. What reflection tells of each kind
+ * is read once, not for every record.
  */
 final class EventTypes {
 
-    /** The type records had before events had types: every one of them is a message posted. */
-    static final Class<ChatEvent.MessagePosted> LEGACY = ChatEvent.MessagePosted.class;
+    /**
+     * One kind of event.
+     *
+     * @param dataType the type of its record's value
+     * @param dataName the name of the component that holds it ("message"), for reasons given
+     */
+    record Kind(EventType type, Class<?> dataType, String dataName, Constructor<? extends ChatEvent> canonical,
+                boolean[] idComponents) {
 
-    private static final Map<String, Class<? extends ChatEvent>> BY_NAME = Arrays.stream(ChatEvent.class.getPermittedSubclasses())
-            .map(kind -> kind.asSubclass(ChatEvent.class))
-            .collect(Collectors.toUnmodifiableMap(kind -> kind.getAnnotation(EventType.class).name(), Function.identity()));
+        /** Builds the event from its id and its data, through the record's canonical constructor. */
+        ChatEvent create(String id, Object data) {
+            Object[] arguments = new Object[idComponents.length];
+            for (int i = 0; i < arguments.length; i++) {
+                arguments[i] = idComponents[i] ? id : data;
+            }
+            try {
+                return canonical.newInstance(arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(canonical.getDeclaringClass() + " cannot be built from its record", e);
+            }
+        }
+
+        private static Kind of(Class<? extends ChatEvent> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            RecordComponent data = Arrays.stream(components).filter(component -> !component.getName().equals("id"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(type + " has no data"));
+            boolean[] idComponents = new boolean[components.length];
+            for (int i = 0; i < components.length; i++) {
+                idComponents[i] = components[i].getName().equals("id");
+            }
+            try {
+                return new Kind(type.getAnnotation(EventType.class), data.getType(), data.getName(),
+                        type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new)),
+                        idComponents);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(type + " has no canonical constructor", e);
+            }
+        }
+    }
+
+    private static final Map<String, Kind> BY_NAME = Arrays.stream(ChatEvent.class.getPermittedSubclasses())
+            .map(type -> Kind.of(type.asSubclass(ChatEvent.class)))
+            .collect(Collectors.toUnmodifiableMap(kind -> kind.type().name(), Function.identity()));
+
+    /** The kind records had before events had types: every one of them is a message posted. */
+    static final Kind LEGACY = named(ChatEvent.MessagePosted.class.getAnnotation(EventType.class).name());
 
     private EventTypes() {
     }
 
-    static Class<? extends ChatEvent> named(String name) {
+    /** The kind of that name, or null if this server knows none. */
+    static Kind named(String name) {
         return BY_NAME.get(name);
-    }
-
-    static EventType typeOf(Class<? extends ChatEvent> kind) {
-        return kind.getAnnotation(EventType.class);
-    }
-
-    /** The record component that holds the event's data: the one that is not its id. */
-    static RecordComponent dataComponent(Class<? extends ChatEvent> kind) {
-        return Arrays.stream(kind.getRecordComponents()).filter(component -> !component.getName().equals("id"))
-                .findFirst().orElseThrow(() -> new IllegalStateException(kind + " has no data"));
-    }
-
-    /** Builds the event from its id and its data, through the record's canonical constructor. */
-    static ChatEvent create(Class<? extends ChatEvent> kind, String id, Object data) {
-        RecordComponent[] components = kind.getRecordComponents();
-        Class<?>[] parameterTypes = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-        Object[] arguments = Arrays.stream(components).map(component -> component.getName().equals("id") ? id : data).toArray();
-        try {
-            Constructor<? extends ChatEvent> canonical = kind.getDeclaredConstructor(parameterTypes);
-            return canonical.newInstance(arguments);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(kind + " cannot be built from its record", e);
-        }
     }
 }
