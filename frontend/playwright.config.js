@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './e2e/chromium.js'
 
 // Browser tests against a running embedded stack (scripts/test_frontend.sh starts one).
-// Debian's Chromium, never a browser downloaded by a tool.
+// Debian's Chromium (e2e/chromium.js).
 export default defineConfig({
   testDir: './e2e',
   timeout: 60_000,
@@ -14,9 +15,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_FLAGS,
     },
   },
 })

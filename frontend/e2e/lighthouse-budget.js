@@ -5,6 +5,7 @@
 //   node e2e/lighthouse-budget.js http://localhost:19080/
 import { launch } from 'chrome-launcher'
 import lighthouse from 'lighthouse'
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.js'
 
 const BUDGET = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 90 }
 const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift']
@@ -12,11 +13,7 @@ const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-bl
 const url = process.argv[2] ?? 'http://localhost:19080/'
 
 async function audit() {
-  const chrome = await launch({
-    chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS })
   try {
     return (await lighthouse(url, { port: chrome.port, logLevel: 'error', onlyCategories: Object.keys(BUDGET) })).lhr
   } finally {
