@@ -19,7 +19,7 @@ java=${JAVA:-java}
 # mvn package builds every module; this builds the tool alone if it never was built.
 if [ ! -f "$jar" ]; then
   echo "[load] building tools/load" >&2
-  mvn -q -B -f "$repo/pom.xml" -pl tools/load package -DskipTests >&2
+  mvn -q -B -f "$repo/pom.xml" -pl tools/load -am package -DskipTests >&2
 fi
 
 read -r -a java_opts <<< "${JAVA_OPTS:-}"

@@ -34,14 +34,16 @@ scripts/devstack.sh start
 
 if [ "$mode" = --dev ]; then
   # Dev mode reads commands from the terminal; it stops the server when it ends. The web app
-  # and the token-redaction user feature are built first, as a plain build does.
-  mvn -q -B -pl extensions/token-redaction,backend package -DskipTests
+  # and the token-redaction user feature are built first, as a plain build does. Dev mode runs
+  # on the backend alone and resolves the tests' chat client (and its parent) from ~/.m2.
+  mvn -q -B -pl extensions/token-redaction,tools/chat-client,backend package -DskipTests
+  mvn -q -B -pl .,tools/chat-client install -DskipTests
   mvn -B -pl backend liberty:dev -DskipInstallFeature=true -DskipTests
   exit 0
 fi
 
 echo "[run] building and starting Open Liberty (the first build downloads the runtime)"
-mvn -q -B -pl extensions/token-redaction,backend package -DskipTests
+mvn -q -B -pl extensions/token-redaction,tools/chat-client,backend package -DskipTests
 mvn -q -B -pl backend liberty:create liberty:deploy
 liberty_started=1
 mvn -q -B -pl backend liberty:start

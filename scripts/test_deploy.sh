@@ -19,7 +19,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
-mvn -B -q -pl backend test -Dtest=HelmChartsTest -Dsurefire.failIfNoSpecifiedTests=false -Dfrontend.skip=true -Djacoco.skip=true
+mvn -B -q -pl backend -am test -Dtest=HelmChartsTest -Dsurefire.failIfNoSpecifiedTests=false -Dfrontend.skip=true -Djacoco.skip=true
 
 (cd tools/k8s-check && npm ci --no-audit --no-fund --prefer-offline > /dev/null && node validate-manifests.mjs "$repo/backend/target/helm-rendered")
 
@@ -49,7 +49,7 @@ rm -rf "$work"
 mkdir -p "$work"
 
 log "building the WAR, the user feature and the runnable archive"
-mvn -B -q -pl extensions/token-redaction,backend -Pserver-package package -DskipTests
+mvn -B -q -pl extensions/token-redaction,tools/chat-client,backend -Pserver-package package -DskipTests
 
 # The settings README's "Configuration" names, pointing at the test stack.
 issuer=http://localhost:$OIDC_PORT/dex
@@ -79,8 +79,8 @@ wait_until_started() { # name pid
 
 run_smoke() { # path-name logs-folder test-class
   log "$1: $3"
-  mvn -B -q -pl backend -Pdeploy -Dfrontend.skip=true -Djacoco.skip=true test-compile failsafe:integration-test failsafe:verify \
-    -Dit.test="$3" -Ddeploy.path="$1" -Ddeploy.logs="$2" -Ddeploy.http.port=$TEST_HTTP_PORT -Dit.oidc.issuer="$issuer"
+  mvn -B -q -pl backend -am -Pdeploy -Dfrontend.skip=true -Djacoco.skip=true test-compile failsafe:integration-test failsafe:verify \
+    -Dit.test="$3" -Dfailsafe.failIfNoSpecifiedTests=false -Ddeploy.path="$1" -Ddeploy.logs="$2" -Ddeploy.http.port=$TEST_HTTP_PORT -Dit.oidc.issuer="$issuer"
   check_no_token_in_logs "$2"
 }
 

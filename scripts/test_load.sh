@@ -7,7 +7,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
-mvn -B -q -pl tools/load verify
+mvn -B -q -pl tools/load -am verify
 
 source scripts/lib/test-stack.sh
 server=chatServerLoad

@@ -35,7 +35,7 @@ rm -rf "$CHATAPP_HOME"
 liberty=$repo/backend/target/liberty/wlp
 start_test_server() { # name [maven args...]
   local name=$1; shift
-  mvn -B -q -f "$repo/pom.xml" -pl extensions/token-redaction,backend package -DskipTests "$@"
+  mvn -B -q -f "$repo/pom.xml" -pl extensions/token-redaction,tools/chat-client,backend package -DskipTests "$@"
   mvn -B -q -f "$repo/pom.xml" -pl backend -Pteststack "${TEST_STACK_MAVEN_ARGS[@]}" -Dliberty.server.name="$name" "$@" \
     liberty:create liberty:deploy liberty:start
   test_stack_cleanups+=("$liberty/bin/server stop $name")

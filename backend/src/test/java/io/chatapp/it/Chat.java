@@ -1,5 +1,6 @@
 package io.chatapp.it;
 
+import io.chatapp.client.RecordingSocket;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -46,7 +47,7 @@ final class Chat {
             return;
         }
         Chat probe = as("warmup");
-        try (SocketClient socket = probe.connect()) {
+        try (RecordingSocket socket = probe.connect()) {
             await("a posted message back over a WebSocket", Duration.ofSeconds(120), () -> {
                 String id = probe.post("it-warmup", "probe").getString("id");
                 try {
@@ -95,8 +96,8 @@ final class Chat {
         return IssuedSecrets.record(object(response).getString("ticket"));
     }
 
-    SocketClient connect() {
-        return SocketClient.connect(ticket(), TestStack.origin());
+    RecordingSocket connect() {
+        return RecordingSocket.open(TestStack.client(), ticket(), TestStack.origin());
     }
 
     /** Waits until the room's latest history page holds the message. */

@@ -1,5 +1,6 @@
 package io.chatapp.it;
 
+import io.chatapp.client.RecordingSocket;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -78,7 +79,7 @@ public class DeadLetterIT {
         String poison = poisonIn.apply(room);
         double deadLettered = Http.metric("chat_messages_deadlettered_total", "");
 
-        try (Topics.Tail deadLetters = new Topics.Tail(Topics.DEAD_LETTERS); SocketClient socket = alice.connect()) {
+        try (Topics.Tail deadLetters = new Topics.Tail(Topics.DEAD_LETTERS); RecordingSocket socket = alice.connect()) {
             Topics.write(Topics.MESSAGES, room, poison, headers);
 
             ConsumerRecord<String, String> dead = deadLetters.await("the record on " + Topics.DEAD_LETTERS,
@@ -116,7 +117,7 @@ public class DeadLetterIT {
         Topics.write(Topics.DEAD_LETTERS, room, message,
                 Map.of("dead-letter-reason", reason, "dead-letter-source", Topics.MESSAGES + "-0@0"));
 
-        try (SocketClient socket = alice.connect()) {
+        try (RecordingSocket socket = alice.connect()) {
             String output = replay("--reason", reason);
             assertTrue(output.contains("replayed 1,"), output);
             socket.awaitMessage(id, Duration.ofSeconds(20));

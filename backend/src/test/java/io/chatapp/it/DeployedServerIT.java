@@ -1,5 +1,6 @@
 package io.chatapp.it;
 
+import io.chatapp.client.RecordingSocket;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ public class DeployedServerIT {
         Chat alice = Chat.as("alice");
         Chat bob = Chat.as("bob");
         String room = Chat.freshRoom("deploy");
-        try (SocketClient bobsSocket = bob.connect()) {
+        try (RecordingSocket bobsSocket = bob.connect()) {
             JsonObject posted = alice.post(room, "Hello from " + PATH);
             String id = posted.getString("id");
 

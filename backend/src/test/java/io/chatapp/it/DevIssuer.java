@@ -1,15 +1,11 @@
 package io.chatapp.it;
 
+import io.chatapp.client.Issuer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.io.StringReader;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -24,8 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** Gets real tokens from the development OIDC issuer, and makes the kinds of bad ones the server must refuse. */
 final class DevIssuer {
 
-    static final String CLIENT_ID = "chatapp";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String CLIENT_ID = Issuer.CHAT_CLIENT;
 
     private DevIssuer() {
     }
@@ -63,7 +58,7 @@ final class DevIssuer {
 
     /** A validly signed token with no {@code sub} at all: the issuer's client {@code subjectless-client}, client-credentials grant. */
     static String tokenWithoutSubject() {
-        return request(TestStack.issuer(), "grant_type=client_credentials&client_id=subjectless-client&client_secret=unused&scope=openid");
+        return IssuedSecrets.record(new Issuer(TestStack.issuer()).grant("grant_type=client_credentials&client_id=subjectless-client&client_secret=unused&scope=openid"));
     }
 
     /** A validly signed token whose {@code sub} is empty (the issuer's test user {@code no-subject}). */
@@ -122,16 +117,7 @@ final class DevIssuer {
     }
 
     private static JsonObject issuerKey() {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.issuer() + "/jwks")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return Json.createReader(new StringReader(response.body())).readObject().getJsonArray("keys").getJsonObject(0);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("issuer unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new Issuer(TestStack.issuer()).keys().getJsonArray("keys").getJsonObject(0);
     }
 
     private static String signForeign(String header, String claims) throws Exception {
@@ -153,24 +139,6 @@ final class DevIssuer {
     }
 
     private static String token(String issuer, String user, String clientId) {
-        return request(issuer, "grant_type=password&scope=" + URLEncoder.encode("openid profile email", StandardCharsets.UTF_8)
-                + "&client_id=" + clientId + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=dev");
-    }
-
-    private static String request(String issuer, String form) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("issuer answered " + response.statusCode() + ": " + response.body());
-            }
-            return IssuedSecrets.record(Json.createReader(new StringReader(response.body())).readObject().getString("access_token"));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("issuer " + issuer + " unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return IssuedSecrets.record(new Issuer(issuer).token(user, "dev", clientId));
     }
 }

@@ -1,5 +1,6 @@
 package io.chatapp.it;
 
+import io.chatapp.client.RecordingSocket;
 import jakarta.json.JsonObject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +52,7 @@ public class EventRecordsIT {
         String room = Chat.freshRoom("legacy");
         String written = DeadLetterIT.messageJson(room, "written before events had types");
         String id = ((JsonObject) Chat.parse(written)).getString("id");
-        try (SocketClient bobsSocket = bob.connect()) {
+        try (RecordingSocket bobsSocket = bob.connect()) {
             // As the server wrote every message before: key the room, value the message, no headers.
             Topics.write(Topics.MESSAGES, room, written);
 

@@ -1,5 +1,6 @@
 package io.chatapp.it;
 
+import io.chatapp.client.RecordingSocket;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,7 +160,7 @@ public class HostileInputIT {
         int perSocket = 25;
         for (int from = 0; from < frames.size(); from += perSocket) {
             List<String> batch = frames.subList(from, Math.min(frames.size(), from + perSocket));
-            try (SocketClient socket = Chat.as("hostile-frames-" + (from / perSocket)).connect()) {
+            try (RecordingSocket socket = Chat.as("hostile-frames-" + (from / perSocket)).connect()) {
                 batch.forEach(socket::send);
                 socket.await("an answer to each of " + batch.size() + " frames", frame -> socket.count(f -> f.containsKey("status")
                         || "ack".equals(f.getString("type", null))) >= batch.size(), Duration.ofSeconds(30));

@@ -1,14 +1,13 @@
 package io.chatapp.it;
 
+import io.chatapp.client.ChatClient;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Plain HTTP to the server, for what the typed client hides: raw statuses, headers, non-API paths. */
 final class Http {
@@ -29,15 +28,14 @@ final class Http {
 
     /** The same, from a server of its own (the fault suite runs two). */
     static double metric(URI server, String name, String tags) {
-        String text = send(HttpRequest.newBuilder(server.resolve("/metrics?scope=application")).timeout(Duration.ofSeconds(5))
-                .GET().build()).body();
-        Matcher matcher = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(text);
-        while (matcher.find()) {
-            if (tags.isEmpty() || matcher.group(1).contains(tags)) {
-                return Double.parseDouble(matcher.group(2));
-            }
+        try {
+            return ChatClient.of(server).metrics("application").value(name, tags);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        return 0;
     }
 
     static HttpResponse<String> postJson(String path, String json, String token) {

@@ -1,5 +1,6 @@
 package io.chatapp.it;
 
+import io.chatapp.client.RecordingSocket;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -78,7 +79,7 @@ public class MessageDeliveryIT {
     @Test
     void aPostedMessageReachesAnotherUsersWebSocket() {
         String room = Chat.freshRoom("live");
-        try (SocketClient bobsSocket = bob.connect()) {
+        try (RecordingSocket bobsSocket = bob.connect()) {
             JsonObject posted = alice.post(room, "can you see this?");
 
             JsonObject frame = bobsSocket.awaitMessage(posted.getString("id"), DELIVERY);
@@ -116,7 +117,7 @@ public class MessageDeliveryIT {
     @Test
     void aWebSocketSendIsAcknowledgedAndDelivered() {
         String room = Chat.freshRoom("ws-send");
-        try (SocketClient alicesSocket = alice.connect(); SocketClient bobsSocket = bob.connect()) {
+        try (RecordingSocket alicesSocket = alice.connect(); RecordingSocket bobsSocket = bob.connect()) {
             alicesSocket.send("{\"type\":\"send\",\"room\":\"" + room + "\",\"text\":\"over the socket\",\"clientMessageId\":\"ws-1\"}");
 
             JsonObject ack = alicesSocket.await("ack of ws-1", frame -> "ack".equals(frame.getString("type")), DELIVERY);
@@ -134,7 +135,7 @@ public class MessageDeliveryIT {
 
     @Test
     void aFrameOverTheLimitClosesTheSocketAsTooBig() {
-        try (SocketClient socket = alice.connect()) {
+        try (RecordingSocket socket = alice.connect()) {
             socket.send("{\"type\":\"send\",\"room\":\"general\",\"text\":\"" + "x".repeat(70_000) + "\"}");
             Chat.await("the socket closed", DELIVERY, () -> socket.closeCode() == -1 ? null : true);
             assertEquals(1009, socket.closeCode());
@@ -143,7 +144,7 @@ public class MessageDeliveryIT {
 
     @Test
     void anInvalidWebSocketSendIsAnsweredWithAnErrorNamingTheField() {
-        try (SocketClient socket = alice.connect()) {
+        try (RecordingSocket socket = alice.connect()) {
             socket.send("{\"type\":\"send\",\"room\":\"Not A Room\",\"text\":\"x\",\"clientMessageId\":\"bad-1\"}");
             JsonObject error = socket.await("error", frame -> "error".equals(frame.getString("type")), DELIVERY);
             assertEquals(400, error.getInt("status"));
@@ -158,7 +159,7 @@ public class MessageDeliveryIT {
 
     @Test
     void aFrameOfAnUnknownTypeGetsAnErrorAndTheSocketStaysOpen() {
-        try (SocketClient socket = alice.connect()) {
+        try (RecordingSocket socket = alice.connect()) {
             socket.send("{\"type\":\"dance\",\"clientMessageId\":\"odd-1\"}");
             JsonObject unknown = socket.await("error for an unknown type",
                     frame -> "error".equals(frame.getString("type")) && "odd-1".equals(frame.getString("clientMessageId", null)), DELIVERY);
@@ -181,10 +182,10 @@ public class MessageDeliveryIT {
     void aRetriedClientMessageIdGivesOneMessageStoredAndBroadcastOnce() {
         String room = Chat.freshRoom("retry");
         String clientMessageId = "retry-" + UUID.randomUUID();
-        try (SocketClient bobsSocket = bob.connect()) {
+        try (RecordingSocket bobsSocket = bob.connect()) {
             JsonObject first = alice.post(room, "only once", clientMessageId);
             JsonObject retry = alice.post(room, "only once", clientMessageId);
-            try (SocketClient alicesSocket = alice.connect()) {
+            try (RecordingSocket alicesSocket = alice.connect()) {
                 alicesSocket.send("{\"type\":\"send\",\"room\":\"" + room + "\",\"text\":\"only once\",\"clientMessageId\":\"" + clientMessageId + "\"}");
                 JsonObject ack = alicesSocket.await("ack", frame -> "ack".equals(frame.getString("type")), DELIVERY);
                 assertEquals(first.getString("id"), ack.getString("id"));
@@ -207,7 +208,7 @@ public class MessageDeliveryIT {
     @Test
     void everyClientSeesARoomsMessagesInHistoryOrder() {
         String room = Chat.freshRoom("order");
-        try (SocketClient bobsSocket = bob.connect()) {
+        try (RecordingSocket bobsSocket = bob.connect()) {
             List<String> posted = new java.util.ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 posted.add(alice.post(room, "message " + i).getString("id"));

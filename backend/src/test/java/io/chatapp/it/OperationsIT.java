@@ -1,5 +1,6 @@
 package io.chatapp.it;
 
+import io.chatapp.client.RecordingSocket;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ public class OperationsIT {
         double latencyCount = Http.metric("chat_ingest_to_broadcast_seconds_count", "");
 
         String room = Chat.freshRoom("metrics");
-        try (SocketClient socket = alice.connect()) {
+        try (RecordingSocket socket = alice.connect()) {
             JsonObject posted = alice.post(room, "count me");
             socket.awaitMessage(posted.getString("id"), Duration.ofSeconds(10));
             alice.awaitStored(room, posted.getString("id"));

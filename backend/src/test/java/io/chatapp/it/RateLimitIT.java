@@ -1,5 +1,6 @@
 package io.chatapp.it;
 
+import io.chatapp.client.RecordingSocket;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.microshed.testing.jupiter.MicroShedTest;
@@ -22,7 +23,7 @@ public class RateLimitIT {
     void aFloodIsRefusedWithRetryAfterAcrossRestAndWebSocketAndOthersAreUnaffected() throws Exception {
         Chat flooder = Chat.as("flooder-" + UUID.randomUUID());
         Chat.awaitPipelineReady();
-        try (SocketClient socket = flooder.connect()) {
+        try (RecordingSocket socket = flooder.connect()) {
             int accepted = 0;
             HttpResponse<String> refused = null;
             for (int i = 0; i < 300 && refused == null; i++) {

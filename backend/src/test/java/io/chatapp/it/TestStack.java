@@ -1,5 +1,7 @@
 package io.chatapp.it;
 
+import io.chatapp.client.ChatClient;
+
 import java.net.URI;
 
 /** Where the server and the dev stack under test are, from the system properties failsafe passes. */
@@ -11,6 +13,11 @@ final class TestStack {
     static URI server() {
         return URI.create("http://" + System.getProperty("microshed_hostname", "localhost") + ":"
                 + System.getProperty("microshed_http_port", "9080"));
+    }
+
+    /** The chat client of the server under test (HTTP/1.1, as browsers speak to it). */
+    static ChatClient client() {
+        return ChatClient.of(server());
     }
 
     /** An Origin the server allows for WebSocket handshakes: its own. */

@@ -1,5 +1,6 @@
 package io.chatapp.it;
 
+import io.chatapp.client.RecordingSocket;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -71,7 +72,7 @@ public class WebSocketRulesIT {
     @Test
     void theSocketClosesWhenTheTokenExpiresSoTheClientSignsInAgain() {
         Instant expiresAt = Instant.now().plusSeconds(3);
-        try (SocketClient socket = SocketClient.connect(ticketFor("expiring", expiresAt), TestStack.origin())) {
+        try (RecordingSocket socket = RecordingSocket.open(TestStack.client(), ticketFor("expiring", expiresAt), TestStack.origin())) {
             Chat.await("the socket closed", Duration.ofSeconds(15), () -> socket.closeCode() == -1 ? null : true);
             assertEquals(4401, socket.closeCode());
             assertTrue(!Instant.now().isBefore(expiresAt), "closed before the token expired");
@@ -82,7 +83,7 @@ public class WebSocketRulesIT {
     void aClientThatAnswersPingsStaysConnectedThroughSilence() throws Exception {
         Chat bob = Chat.as("bob");
         Chat.awaitPipelineReady();
-        try (SocketClient socket = bob.connect()) {
+        try (RecordingSocket socket = bob.connect()) {
             Thread.sleep(Duration.ofSeconds(10).toMillis());
             assertEquals(-1, socket.closeCode(), "closed after 10 quiet seconds");
             String id = bob.post("general", "still connected after the idle timeout").getString("id");
@@ -135,7 +136,7 @@ public class WebSocketRulesIT {
 
     @Test
     void aFloodOfFramesClosesTheSocket() {
-        try (SocketClient socket = Chat.as("frame-flooder").connect()) {
+        try (RecordingSocket socket = Chat.as("frame-flooder").connect()) {
             try {
                 for (int i = 0; i < 200 && socket.closeCode() == -1; i++) {
                     socket.send("{\"type\":\"ping-me\"}");

@@ -1,13 +1,9 @@
-package io.chatapp.it;
+package io.chatapp.client;
 
 import jakarta.json.JsonObject;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,48 +14,45 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-/** A WebSocket client of {@code /ws/chat} (the JDK's own) that keeps every frame it receives. */
-final class SocketClient implements WebSocket.Listener, AutoCloseable {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+/**
+ * A WebSocket client of {@code /ws/chat} that keeps every frame it receives, for checking what
+ * a user would have seen. Waiting for a frame that never comes fails with an
+ * {@link AssertionError} that lists what did come.
+ */
+public final class RecordingSocket implements WebSocket.Listener, AutoCloseable {
 
     private final List<JsonObject> frames = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private WebSocket socket;
 
-    static URI uri(URI server, String ticket) {
-        String query = ticket == null ? "" : "?ticket=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8);
-        return URI.create(server.toString().replaceFirst("^http", "ws") + "/ws/chat" + query);
+    private RecordingSocket() {
     }
 
-    static SocketClient connect(String ticket, String origin) {
-        return connect(TestStack.server(), ticket, origin);
-    }
-
-    /** Connects to the given server, whose own address is the allowed Origin. */
-    static SocketClient connect(URI server, String ticket) {
-        return connect(server, ticket, server.toString());
-    }
-
-    private static SocketClient connect(URI server, String ticket, String origin) {
-        SocketClient client = new SocketClient();
+    /**
+     * Opens a socket with the ticket and the Origin given.
+     *
+     * @throws IllegalStateException when the handshake fails
+     */
+    public static RecordingSocket open(ChatClient client, String ticket, String origin) {
+        RecordingSocket recorder = new RecordingSocket();
         try {
-            client.socket = open(server, ticket, origin, client).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            fail("handshake failed: " + e);
+            recorder.socket = client.openSocket(ticket, origin, recorder).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("handshake failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("no handshake within 10 s", e);
         }
-        return client;
+        return recorder;
     }
 
     /** The HTTP status the server answers a handshake with: 101 when it upgrades. */
-    static int handshakeStatus(String ticket, String origin) throws Exception {
-        SocketClient client = new SocketClient();
+    public static int handshakeStatus(ChatClient client, String ticket, String origin) throws Exception {
         try {
-            WebSocket socket = open(TestStack.server(), ticket, origin, client).get(10, TimeUnit.SECONDS);
-            socket.abort();
+            client.openSocket(ticket, origin, new RecordingSocket()).get(10, TimeUnit.SECONDS).abort();
             return 101;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {
@@ -69,20 +62,12 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    private static CompletableFuture<WebSocket> open(URI server, String ticket, String origin, SocketClient listener) {
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
-        if (origin != null) {
-            builder.header("Origin", origin);
-        }
-        return builder.buildAsync(uri(server, ticket), listener);
-    }
-
-    void send(String json) {
+    public void send(String json) {
         socket.sendText(json, true).join();
     }
 
     /** Waits for a frame that matches, among all received so far and those to come. */
-    JsonObject await(String what, Predicate<JsonObject> match, Duration timeout) {
+    public JsonObject await(String what, Predicate<JsonObject> match, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         synchronized (frames) {
             while (true) {
@@ -93,36 +78,38 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
                 }
                 long left = Duration.between(Instant.now(), deadline).toMillis();
                 if (left <= 0) {
-                    fail("no frame with " + what + " within " + timeout.toSeconds() + " s; received " + frames);
+                    throw new AssertionError("no frame with " + what + " within " + timeout.toSeconds() + " s; received " + frames);
                 }
                 try {
                     frames.wait(left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    fail("interrupted");
+                    throw new AssertionError("interrupted waiting for a frame with " + what);
                 }
             }
         }
     }
 
-    JsonObject awaitMessage(String id, Duration timeout) {
-        return await("message " + id, frame -> "message".equals(frame.getString("type", null))
-                && id.equals(frame.getJsonObject("message").getString("id")), timeout);
+    public JsonObject awaitMessage(String id, Duration timeout) {
+        return await("message " + id, frame -> isMessage(frame, id), timeout);
     }
 
-    long count(Predicate<JsonObject> match) {
+    public long count(Predicate<JsonObject> match) {
         synchronized (frames) {
             return frames.stream().filter(match).count();
         }
     }
 
-    long countMessages(String id) {
-        return count(frame -> "message".equals(frame.getString("type", null))
-                && id.equals(frame.getJsonObject("message").getString("id")));
+    public long countMessages(String id) {
+        return count(frame -> isMessage(frame, id));
+    }
+
+    private static boolean isMessage(JsonObject frame, String id) {
+        return "message".equals(frame.getString("type", null)) && id.equals(frame.getJsonObject("message").getString("id"));
     }
 
     /** The ids of the messages of a room received so far, in the order received. */
-    List<String> messageIdsIn(String room) {
+    public List<String> messageIdsIn(String room) {
         synchronized (frames) {
             return frames.stream()
                     .filter(frame -> "message".equals(frame.getString("type", null)))
@@ -137,7 +124,7 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            JsonObject frame = (JsonObject) Chat.parse(partial.toString());
+            JsonObject frame = ChatClient.parse(partial.toString());
             partial.setLength(0);
             synchronized (frames) {
                 frames.add(frame);
@@ -149,12 +136,12 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Whether the server closed the connection or it failed. */
-    boolean closed() {
+    public boolean closed() {
         return closed.isDone();
     }
 
     /** The close code the server sent, or -1 while open or when the connection failed without one. */
-    int closeCode() {
+    public int closeCode() {
         return closed.isDone() && !closed.isCompletedExceptionally() ? closed.join() : -1;
     }
 

@@ -1,0 +1,198 @@
+package io.chatapp.it;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import io.chatapp.client.ChatClient;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The fault suite's world: two Open Liberty servers on one Kafka broker and one store, as
+ * {@code scripts/test_faults.sh} started them, and the means to break them: the broker killed
+ * or frozen, the store stopped, server B stopped or killed, each by its process id.
+ */
+final class FaultStack implements AutoCloseable {
+
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+    private static final Pattern MESSAGE_ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+
+    final URI serverA = URI.create(System.getProperty("faults.serverA.url"));
+    final URI serverB = URI.create(System.getProperty("faults.serverB.url"));
+    private final String serverBName = System.getProperty("faults.serverB.name");
+    private final Path repo = Path.of(System.getProperty("faults.repo"));
+    private final Path stack = Path.of(System.getProperty("faults.stack.home"));
+    private final Map<URI, ChatClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final MongoClient mongo = MongoClients.create(TestStack.mongoUri());
+
+    /** The client of a server: HTTP/2 where the server offers it, 20 s per request. */
+    ChatClient client(URI server) {
+        return clients.computeIfAbsent(server, uri -> new ChatClient(uri, HttpClient.Version.HTTP_2, REQUEST_TIMEOUT));
+    }
+
+    String token(String user) {
+        return tokens.computeIfAbsent(user, DevIssuer::token);
+    }
+
+    MongoCollection<Document> messages() {
+        return mongo.getDatabase("chat").getCollection("messages");
+    }
+
+    /** Whether the server's readiness answers 200; a server that does not answer within 5 s is not. */
+    boolean ready(URI server) {
+        return readiness(server) == 200;
+    }
+
+    /** The HTTP status of the server's readiness, or 0 when it did not answer within 5 s. */
+    int readiness(URI server) {
+        try {
+            return new ChatClient(server, HttpClient.Version.HTTP_1_1, Duration.ofSeconds(5)).readiness();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    void killBroker() {
+        stop(stack.resolve("pids/kafka.pid"), true);
+    }
+
+    /** Stops the store: its local H2 file may lose its last second to kill -9 (MongoDB's journal does not). */
+    void stopStore() {
+        stop(stack.resolve("pids/mongo.pid"), false);
+    }
+
+    /** Starts whatever of the broker and the store is down. */
+    void restartDevStack() {
+        run("scripts/devstack.sh", "start");
+    }
+
+    /** Freezes the broker (SIGSTOP): it keeps its connections but answers nothing until thawed. */
+    void freezeBroker() {
+        run("kill", "-STOP", brokerPid());
+    }
+
+    void thawBroker() {
+        run("kill", "-CONT", brokerPid());
+    }
+
+    private String brokerPid() {
+        try {
+            return Files.readString(stack.resolve("pids/kafka.pid")).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGTERM to server B, as Kubernetes stops a pod; returns once it has exited. */
+    void stopServerB() {
+        stop(serverBPidFile(), false);
+    }
+
+    void killServerB() {
+        stop(serverBPidFile(), true);
+    }
+
+    /** Starts server B again and waits until it is ready. */
+    void startServerB() {
+        run("backend/target/liberty/wlp/bin/server", "start", serverBName);
+        Chat.await("server B ready again", Duration.ofSeconds(90), () -> ready(serverB) ? true : null);
+    }
+
+    private Path serverBPidFile() {
+        return repo.resolve("backend/target/liberty/wlp/usr/servers/.pid/" + serverBName + ".pid");
+    }
+
+    /** How many records the server's persistence consumer found already stored: read again (offset not committed). */
+    double redelivered(URI server) {
+        return Http.metric(server, "chat_messages_persisted_total", "outcome=\"redelivered\"");
+    }
+
+    /** How many of the messages are on the topic more than once (published again, not read again). */
+    int publishedMoreThanOnce(Set<String> ids) {
+        Map<String, Integer> copies = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor("chat-messages").stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    Matcher id = MESSAGE_ID.matcher(record.value());
+                    if (id.find() && ids.contains(id.group(1))) {
+                        copies.merge(id.group(1), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return (int) copies.values().stream().filter(count -> count > 1).count();
+    }
+
+    private void run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).directory(repo.toFile()).inheritIO().start();
+            if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops a process by the id it was started with: kill -9, or SIGTERM when not {@code forcibly}. */
+    private static void stop(Path pidFile, boolean forcibly) {
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle.of(pid).ifPresent(process -> {
+                if (forcibly) {
+                    process.destroyForcibly();
+                } else {
+                    process.destroy();
+                }
+                process.onExit().join();
+            });
+            System.out.println("[faults] " + (forcibly ? "killed " : "stopped ") + pidFile.getFileName() + " (pid " + pid + ")");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        mongo.close();
+    }
+}

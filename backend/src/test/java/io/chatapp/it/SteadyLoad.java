@@ -1,0 +1,161 @@
+package io.chatapp.it;
+
+import com.mongodb.client.model.Filters;
+import io.chatapp.client.ChatClient;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The fault suite's posters: twenty a second, spread over both servers, each post retried
+ * with its clientMessageId (on the other server too) until accepted, as a client behind a
+ * load balancer would. Keeps what every request came to.
+ */
+final class SteadyLoad {
+
+    static final List<String> ROOMS = List.of("faults-a", "faults-b", "faults-c");
+    static final Duration RETRY_FOR = Duration.ofSeconds(90);
+    /** EventPublisher's ack timeout is 10 s; a request beyond this has hung. */
+    static final Duration HUNG = Duration.ofSeconds(15);
+    /** Long enough for a message B had taken to be stored once A has taken over its partitions. */
+    private static final Duration CUT_OFF_SETTLES = Duration.ofSeconds(15);
+
+    private final FaultStack stack;
+    private final ExecutorService posters = Executors.newFixedThreadPool(16);
+    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+
+    /** clientMessageId -> the id the server accepted it with. */
+    final Map<String, String> accepted = new ConcurrentHashMap<>();
+    final Set<String> ids = ConcurrentHashMap.newKeySet();
+    final AtomicInteger posted = new AtomicInteger();
+    final AtomicInteger unavailableAnswers = new AtomicInteger();
+    final AtomicInteger rateLimited = new AtomicInteger();
+    final AtomicInteger retries = new AtomicInteger();
+    final AtomicInteger gaveUp = new AtomicInteger();
+    final AtomicInteger hung = new AtomicInteger();
+    final AtomicInteger idMismatches = new AtomicInteger();
+    final AtomicLong slowestRequestMs = new AtomicLong();
+    /** Cut-off posts whose message was stored anyway: B had taken them and then lost the answer. */
+    final AtomicInteger takenButUnanswered = new AtomicInteger();
+    /** Cut-off posts B never took: connections it closed unread as it stopped listening. */
+    final AtomicInteger neverTaken = new AtomicInteger();
+    final List<String> cutOffSamples = Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * Whether posters may send to server B: like a Service's endpoints, it is out of rotation
+     * from its kill until its readiness answers 200 (a starting server holds requests until
+     * the application is up).
+     */
+    volatile boolean serverBInRotation = true;
+    /** Set from server B's SIGTERM until it is back: a post to it that loses its connection then was cut off. */
+    volatile boolean serverBStopping;
+
+    SteadyLoad(FaultStack stack) {
+        this.stack = stack;
+    }
+
+    void start() {
+        pacer.scheduleAtFixedRate(() -> {
+            int sequence = posted.getAndIncrement();
+            posters.execute(() -> postUntilAccepted(sequence));
+        }, 0, 50, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops posting and waits until every post has its outcome. */
+    void stop() throws InterruptedException {
+        pacer.shutdown();
+        posters.shutdown();
+        posters.awaitTermination(RETRY_FOR.toSeconds() + 30, TimeUnit.SECONDS);
+        System.out.println("[faults] load stopped after " + posted.get() + " messages");
+    }
+
+    private void postUntilAccepted(int sequence) {
+        // Enough users that the steady load stays within each user's posting limit, as people would.
+        String user = "loader-" + (sequence % 20);
+        String room = ROOMS.get(sequence % ROOMS.size());
+        String clientMessageId = "fault-" + sequence + "-" + UUID.randomUUID();
+        Instant giveUpAt = Instant.now().plus(RETRY_FOR);
+        int attempt = 0;
+        while (Instant.now().isBefore(giveUpAt)) {
+            URI server = (sequence + attempt) % 2 == 0 || !serverBInRotation ? stack.serverA : stack.serverB;
+            Instant started = Instant.now();
+            try {
+                HttpResponse<String> response = stack.client(server).post(stack.token(user), room, "message " + sequence, clientMessageId);
+                if (response.statusCode() == 202) {
+                    String id = ChatClient.parse(response.body()).getString("id");
+                    String earlier = accepted.putIfAbsent(clientMessageId, id);
+                    if (earlier != null && !earlier.equals(id)) {
+                        idMismatches.incrementAndGet();
+                    }
+                    ids.add(id);
+                    return;
+                }
+                if (response.statusCode() == 503) {
+                    unavailableAnswers.incrementAndGet();
+                }
+                if (response.statusCode() == 429) {
+                    rateLimited.incrementAndGet();
+                }
+            } catch (IOException e) {
+                // The server is down or the connection dropped: the outcome is unknown, so retry.
+                // Refused connections and HTTP/2 GOAWAY (streams the server announced it will not
+                // start) were never taken; anything else lost a request the server had.
+                if (server == stack.serverB && serverBStopping && !(e instanceof ConnectException)
+                        && !String.valueOf(e.getMessage()).contains("GOAWAY received")) {
+                    // Had B taken it? Then Kafka has it and it gets stored, with no retry.
+                    (storedFrom(user, clientMessageId) ? takenButUnanswered : neverTaken).incrementAndGet();
+                    cutOffSamples.add(e.toString());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                long took = Duration.between(started, Instant.now()).toMillis();
+                slowestRequestMs.accumulateAndGet(took, Math::max);
+                if (took > HUNG.toMillis()) {
+                    hung.incrementAndGet();
+                }
+            }
+            attempt++;
+            retries.incrementAndGet();
+            FaultStack.sleep(Duration.ofMillis(Math.min(2_000, 200L * attempt)));
+        }
+        gaveUp.incrementAndGet();
+    }
+
+    /** Whether the store holds the sender's message with this clientMessageId, looking for a while. */
+    private boolean storedFrom(String user, String clientMessageId) {
+        Instant until = Instant.now().plus(CUT_OFF_SETTLES);
+        do {
+            if (stack.messages().countDocuments(Filters.and(Filters.eq("sender.id", user),
+                    Filters.eq("client_message_id", clientMessageId))) > 0) {
+                return true;
+            }
+            FaultStack.sleep(Duration.ofMillis(250));
+        } while (Instant.now().isBefore(until));
+        return false;
+    }
+
+    String summary() {
+        return String.format("posted %d, accepted %d, 503 answers %d, 429 answers %d, retries %d, gave up %d, hung %d, "
+                        + "slowest request %d ms", posted.get(), accepted.size(), unavailableAnswers.get(), rateLimited.get(),
+                retries.get(), gaveUp.get(), hung.get(), slowestRequestMs.get());
+    }
+}
