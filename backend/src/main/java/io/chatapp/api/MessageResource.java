@@ -4,6 +4,7 @@ import io.chatapp.identity.Senders;
 import io.chatapp.ingest.MessageIngest;
 import io.chatapp.model.ChatMessage;
 import io.chatapp.model.NewMessage;
+import io.chatapp.rooms.RoomAccess;
 import io.chatapp.store.HistoryPage;
 import io.chatapp.store.MessageRepository;
 import jakarta.enterprise.context.RequestScoped;
@@ -44,6 +45,9 @@ public class MessageResource {
     @Inject
     MessageRepository repository;
 
+    @Inject
+    RoomAccess access;
+
     @Context
     UriInfo uriInfo;
 
@@ -70,15 +74,17 @@ public class MessageResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One stored message; 404 until it has been stored")
+    @Operation(summary = "One stored message; 404 until it has been stored, and for a room the caller may not see")
     public ChatMessage message(@PathParam("id") String id) {
-        return repository.find(id).orElseThrow(() -> new NotFoundException("No stored message " + id));
+        return repository.find(id).filter(message -> access.visible(message.room(), token.getSubject()))
+                .orElseThrow(() -> new NotFoundException("No stored message " + id));
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A page of a room's history, oldest first")
+    @Operation(summary = "A page of a room's history, oldest first; 404 for a room the caller may not see")
     public HistoryPage history(@Valid @BeanParam HistoryQuery query) {
+        access.requireVisible(query.room, token.getSubject());
         return repository.page(query.room, query.limitValue(), query.before);
     }
 }

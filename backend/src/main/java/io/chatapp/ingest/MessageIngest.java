@@ -4,18 +4,19 @@ import io.chatapp.messaging.EventPublisher;
 import io.chatapp.messaging.NotDurableException;
 import io.chatapp.metrics.ChatMetrics;
 import io.chatapp.model.ChatEvent;
+import io.chatapp.model.BodyCheck;
 import io.chatapp.model.ChatMessage;
 import io.chatapp.model.NewMessage;
 import io.chatapp.model.Sender;
+import io.chatapp.rooms.RoomAccess;
+import io.chatapp.rooms.RoomNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -41,14 +42,19 @@ public class MessageIngest {
     @Inject
     PostingRateLimiter rateLimiter;
 
+    @Inject
+    RoomAccess access;
+
     /**
      * @return the accepted message; a retry of an accepted or in-flight message (same sender,
      * same {@code clientMessageId}) gets that message again and publishes nothing new
      * @throws ConstraintViolationException if the message breaks a rule
      * @throws RateLimitedException if the sender is posting faster than allowed
+     * @throws RoomNotFoundException if the sender may not see the room
      */
     public CompletionStage<ChatMessage> ingest(Sender sender, NewMessage posted) {
-        validate(posted);
+        BodyCheck.requireValid(validator, posted, "message");
+        access.requireVisible(posted.room(), sender.id());
         rateLimiter.take(sender.id());
         if (posted.clientMessageId() == null) {
             return publish(ChatMessage.accept(posted, sender, clock.instant()));
@@ -86,13 +92,4 @@ public class MessageIngest {
         });
     }
 
-    private void validate(NewMessage posted) {
-        if (posted == null) {
-            throw new ConstraintViolationException("a message body is required", Set.of());
-        }
-        Set<ConstraintViolation<NewMessage>> violations = validator.validate(posted);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-    }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The kinds of {@link ChatEvent}, found from the sealed interface and their {@link EventType}s,
@@ -61,7 +62,7 @@ final class EventTypes {
         }
     }
 
-    private static final Map<String, Kind> BY_NAME = Arrays.stream(ChatEvent.class.getPermittedSubclasses())
+    private static final Map<String, Kind> BY_NAME = kinds(ChatEvent.class)
             .map(type -> Kind.of(type.asSubclass(ChatEvent.class)))
             .collect(Collectors.toUnmodifiableMap(kind -> kind.type().name(), Function.identity()));
 
@@ -69,6 +70,12 @@ final class EventTypes {
     static final Kind LEGACY = named(ChatEvent.MessagePosted.class.getAnnotation(EventType.class).name());
 
     private EventTypes() {
+    }
+
+    /** The records a sealed event type permits, through the sealed interfaces that group some of them. */
+    private static Stream<Class<?>> kinds(Class<?> sealed) {
+        return Arrays.stream(sealed.getPermittedSubclasses())
+                .flatMap(type -> type.isInterface() ? kinds(type) : Stream.of(type));
     }
 
     /** The kind of that name, or null if this server knows none. */

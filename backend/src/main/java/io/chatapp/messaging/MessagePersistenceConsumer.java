@@ -3,8 +3,9 @@ package io.chatapp.messaging;
 import io.chatapp.lifecycle.Stopping;
 import io.chatapp.metrics.ChatMetrics;
 import io.chatapp.model.ChatEvent;
-import io.chatapp.model.InsertOutcome;
 import io.chatapp.store.MessageRepository;
+import io.chatapp.store.RoomRepository;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -17,6 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -49,7 +52,10 @@ public class MessagePersistenceConsumer {
     EventRecordReader reader;
 
     @Inject
-    MessageRepository repository;
+    MessageRepository messages;
+
+    @Inject
+    RoomRepository rooms;
 
     @Inject
     DeadLetterPublisher deadLetters;
@@ -60,6 +66,15 @@ public class MessagePersistenceConsumer {
     @Inject
     @ConfigProperty(name = "chat.stop.commit-wait", defaultValue = "PT5S")
     Duration commitWait;
+
+    /** How an event of one kind is applied to the store: once, as applying it again changes nothing. */
+    @FunctionalInterface
+    private interface StoreStep<E extends ChatEvent> {
+        void apply(E event, long offset);
+    }
+
+    /** By kind of event, how it is stored. */
+    private final Map<Class<? extends ChatEvent>, StoreStep<? extends ChatEvent>> steps = new HashMap<>();
 
     private volatile boolean stopping;
     /** Acknowledgements given whose offsets are not committed yet. */
@@ -101,16 +116,32 @@ public class MessagePersistenceConsumer {
             LOG.log(Level.WARNING, "Dead-lettering record {0}: {1}", new Object[] {source, e.getMessage()});
             return untilCommitted(deadLetters.send(record, e.getMessage(), source).thenCompose(sent -> message.ack()));
         }
-        metrics.persisted(store(event, record.offset()));
+        store(event, record.offset());
         return untilCommitted(message.ack());
     }
 
-    /** Applies the event to the store, once: applying it again changes nothing. */
-    private InsertOutcome store(ChatEvent event, long offset) {
-        if (event instanceof ChatEvent.MessagePosted posted) {
-            return repository.insert(posted.message(), offset);
+    private <E extends ChatEvent> void on(Class<E> kind, StoreStep<E> step) {
+        steps.put(kind, step);
+    }
+
+    @PostConstruct
+    void defineSteps() {
+        on(ChatEvent.MessagePosted.class, (posted, offset) -> {
+            metrics.persisted(messages.insert(posted.message(), offset));
+            rooms.posted(posted.message());
+        });
+        on(ChatEvent.RoomCreated.class, (created, offset) -> rooms.created(created.creation()));
+        on(ChatEvent.MemberJoined.class, (joined, offset) -> rooms.joined(joined.membership()));
+        on(ChatEvent.MemberLeft.class, (left, offset) -> rooms.left(left.membership()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E extends ChatEvent> void store(E event, long offset) {
+        StoreStep<E> step = (StoreStep<E>) steps.get(event.getClass());
+        if (step == null) {
+            throw new IllegalStateException("no store step for " + event.getClass().getSimpleName() + " events");
         }
-        throw new IllegalStateException("no store for " + event.getClass().getSimpleName() + " events");
+        step.apply(event, offset);
     }
 
     private CompletionStage<Void> untilCommitted(CompletionStage<Void> acknowledged) {

@@ -10,9 +10,10 @@ import java.util.Objects;
  * order, and what every instance applies. Each event has an id (a consumer that sees one twice
  * applies it once), its room, an {@link EventType} and the data its record carries as JSON.
  * <p>
- * The kinds of event are the records nested here (the interface permits exactly those). The
- * broadcast consumer fires each event once as a CDI event, so a new kind is applied by adding
- * its record here and observers of it where it takes effect.
+ * The kinds of event are the records nested here (the interface permits exactly those, some
+ * through a sealed interface that groups them). The broadcast consumer fires each event once as
+ * a CDI event, and the persistence consumer stores it by its kind, so a new kind is applied by
+ * adding its record here, its store step and observers of it where it takes effect.
  */
 public sealed interface ChatEvent {
 
@@ -44,6 +45,62 @@ public sealed interface ChatEvent {
         @Override
         public Object data() {
             return message;
+        }
+    }
+
+    /** A room was created with its first members. */
+    @EventType(name = "io.chatapp.room.created", schemaVersion = 1)
+    record RoomCreated(String id, @NotNull @Valid RoomCreation creation) implements ChatEvent {
+
+        public RoomCreated {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(creation, "creation");
+        }
+
+        @Override
+        public String room() {
+            return creation.room().id();
+        }
+
+        @Override
+        public Object data() {
+            return creation;
+        }
+    }
+
+    /** A change of who is in a room. */
+    sealed interface MembershipChange extends ChatEvent {
+
+        Membership membership();
+
+        @Override
+        default String room() {
+            return membership().room();
+        }
+
+        @Override
+        default Object data() {
+            return membership();
+        }
+    }
+
+    /** Someone joined a room, or was added to it. */
+    @EventType(name = "io.chatapp.member.joined", schemaVersion = 1)
+    record MemberJoined(String id, @NotNull @Valid Membership membership) implements MembershipChange {
+
+        public MemberJoined {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(membership, "membership");
+        }
+    }
+
+    /** Someone left a room, or was removed from it. */
+    @EventType(name = "io.chatapp.member.left", schemaVersion = 1)
+    record MemberLeft(String id, @NotNull @Valid Membership membership) implements MembershipChange {
+
+        public MemberLeft {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(membership, "membership");
         }
     }
 }

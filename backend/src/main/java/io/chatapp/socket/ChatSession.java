@@ -9,13 +9,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What this instance knows of one open WebSocket: where its frames go (its outbox), the rooms
+ * What this instance knows of one open WebSocket: whose it is, where its frames go (its outbox), the rooms
  * it was subscribed to, until when its user is signed in, when the client was last heard from
  * and pinged, and its allowance of inbound frames.
  */
 final class ChatSession {
 
     private final Session session;
+    private final String userId;
     private final SessionOutbox outbox;
     private final Instant signedInUntil;
     private final Bucket inboundFrames;
@@ -23,8 +24,9 @@ final class ChatSession {
     private volatile Instant lastHeard;
     private volatile Instant lastPinged;
 
-    ChatSession(Session session, SessionOutbox outbox, Instant signedInUntil, Bucket inboundFrames, Instant now) {
+    ChatSession(Session session, String userId, SessionOutbox outbox, Instant signedInUntil, Bucket inboundFrames, Instant now) {
         this.session = session;
+        this.userId = userId;
         this.outbox = outbox;
         this.signedInUntil = signedInUntil;
         this.inboundFrames = inboundFrames;
@@ -34,6 +36,11 @@ final class ChatSession {
 
     String id() {
         return session.getId();
+    }
+
+    /** Whose session it is. */
+    String userId() {
+        return userId;
     }
 
     /** The rooms it was subscribed to one by one; kept by {@link SessionRegistry}. */

@@ -55,7 +55,7 @@ public class ChatSocket {
         }
         session.getUserProperties().put(SENDER, holder.sender());
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
-        ChatSession open = rules.open(session, holder.tokenExpiresAt());
+        ChatSession open = rules.open(session, holder.sender().id(), holder.tokenExpiresAt());
         sessions.add(open);
         sessions.subscribeToEveryRoom(open);
     }

@@ -69,10 +69,10 @@ public class ConnectionRules {
     }
 
     /** A session that was admitted: it starts with a full allowance and a clean idle clock. */
-    ChatSession open(Session session, Instant signedInUntil) {
+    ChatSession open(Session session, String userId, Instant signedInUntil) {
         Bucket inboundFrames = Bucket.builder()
                 .addLimit(limit -> limit.capacity(frameBurst).refillGreedy(framesPerSecond, Duration.ofSeconds(1))).build();
-        return new ChatSession(session, new SessionOutbox(session, maxPendingFrames), signedInUntil, inboundFrames, Instant.now());
+        return new ChatSession(session, userId, new SessionOutbox(session, maxPendingFrames), signedInUntil, inboundFrames, Instant.now());
     }
 
     /** Closes what has outlived its token or gone quiet, and pings what is due. */

@@ -7,6 +7,7 @@ import io.chatapp.model.NewMessage;
 import io.chatapp.model.Sender;
 import io.chatapp.problem.FieldErrors;
 import io.chatapp.problem.Problem;
+import io.chatapp.rooms.RoomRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
@@ -38,6 +39,8 @@ public class SendFrameHandler implements FrameHandler<Frames.Send> {
             });
         } catch (ConstraintViolationException e) {
             session.send(Frames.error(clientMessageId, 400, Problem.invalid(FieldErrors.of(e)).detail()));
+        } catch (RoomRequestException e) {
+            session.send(Frames.error(clientMessageId, e.status(), e.getMessage()));
         } catch (RateLimitedException e) {
             session.send(Frames.error(clientMessageId, 429, e.getMessage(), e.retryAfterSeconds()));
         }

@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The open sessions of this instance, and which rooms each listens to, so that a room's
- * message goes to that room's sessions. A session listens to every room, or to the rooms it
+ * The open sessions of this instance, by user, and which rooms each listens to, so that a
+ * room's message goes to that room's sessions. A session listens to every room, or to the rooms it
  * was subscribed to one by one.
  */
 @ApplicationScoped
@@ -32,6 +32,7 @@ public class SessionRegistry {
     private final Map<String, ChatSession> byId = new ConcurrentHashMap<>();
     private final Set<ChatSession> everyRoom = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<ChatSession>> byRoom = new ConcurrentHashMap<>();
+    private final Map<String, Set<ChatSession>> byUser = new ConcurrentHashMap<>();
 
     @Inject
     ChatMetrics metrics;
@@ -64,6 +65,7 @@ public class SessionRegistry {
 
     void add(ChatSession session) {
         byId.put(session.id(), session);
+        byUser.computeIfAbsent(session.userId(), key -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
     /** The session receives the messages of every room. */
@@ -88,6 +90,10 @@ public class SessionRegistry {
         ChatSession removed = byId.remove(session.getId());
         if (removed != null) {
             everyRoom.remove(removed);
+            byUser.computeIfPresent(removed.userId(), (key, sessions) -> {
+                sessions.remove(removed);
+                return sessions.isEmpty() ? null : sessions;
+            });
             // Its own rooms only: closing a session costs the rooms it was in, not every room.
             List.copyOf(removed.rooms()).forEach(room -> unsubscribe(removed, room));
         }
@@ -99,6 +105,11 @@ public class SessionRegistry {
 
     Collection<ChatSession> all() {
         return byId.values();
+    }
+
+    /** The sessions of these users. */
+    Stream<ChatSession> sessionsOf(Set<String> userIds) {
+        return userIds.stream().flatMap(user -> byUser.getOrDefault(user, Set.of()).stream());
     }
 
     /** The sessions a message of the room goes to, each once. */

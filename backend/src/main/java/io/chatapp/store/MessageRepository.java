@@ -23,9 +23,12 @@ import org.bson.conversions.Bson;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -148,24 +151,18 @@ public class MessageRepository {
         }
     }
 
-    /** Every room with messages, the most recently active first. */
-    public List<RoomSummary> rooms() {
+    /** When each of the rooms had its last message (rooms without any are left out). */
+    public Map<String, String> lastMessageAt(Collection<String> rooms) {
         try {
-            return readRooms();
+            Map<String, String> last = new HashMap<>();
+            for (Document group : messages.aggregate(List.of(Aggregates.match(Filters.in("room", rooms)),
+                    Aggregates.group("$room", Accumulators.max("last", "$timestamp"))))) {
+                last.put(group.getString("_id"), ChatMessage.formatTimestamp(group.getDate("last").toInstant()));
+            }
+            return last;
         } catch (MongoException e) {
             throw new StoreUnavailableException(e);
         }
-    }
-
-    private List<RoomSummary> readRooms() {
-        List<RoomSummary> rooms = new ArrayList<>();
-        for (Document group : messages.aggregate(List.of(
-                Aggregates.group("$room", Accumulators.max("last", "$timestamp")),
-                Aggregates.sort(Sorts.descending("last"))))) {
-            rooms.add(new RoomSummary(group.getString("_id"),
-                    ChatMessage.formatTimestamp(group.getDate("last").toInstant())));
-        }
-        return rooms;
     }
 
     /** Asks the server to answer; throws when it cannot be reached. */

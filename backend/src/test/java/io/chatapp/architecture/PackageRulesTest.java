@@ -52,7 +52,7 @@ class PackageRulesTest {
     void theStoreKnowsNothingAboveIt() {
         noClasses().that().resideInAPackage("io.chatapp.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.chatapp.api..", "io.chatapp.socket..",
-                        "io.chatapp.messaging..", "io.chatapp.ingest..")
+                        "io.chatapp.messaging..", "io.chatapp.ingest..", "io.chatapp.rooms..")
                 .check(APPLICATION);
     }
 }

@@ -6,7 +6,9 @@ import io.chatapp.metrics.ChatMetrics;
 import io.chatapp.model.ChatEvent;
 import io.chatapp.model.ChatMessage;
 import io.chatapp.model.NewMessage;
+import io.chatapp.model.Room;
 import io.chatapp.model.Sender;
+import io.chatapp.rooms.RoomAccess;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -76,6 +79,12 @@ class MessageIngestTest {
         ingest.publisher = publisher;
         ingest.metrics = metrics;
         ingest.rateLimiter = new PostingRateLimiter(3, 1);
+        ingest.access = new RoomAccess() {
+            @Override
+            public Optional<Room> requireVisible(String roomId, String userId) {
+                return Optional.empty();
+            }
+        };
     }
 
     @AfterEach

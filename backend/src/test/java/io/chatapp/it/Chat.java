@@ -3,6 +3,7 @@ package io.chatapp.it;
 import io.chatapp.client.RecordingSocket;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
@@ -12,6 +13,7 @@ import org.microshed.testing.jaxrs.RestClientBuilder;
 
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -33,6 +35,36 @@ final class Chat {
 
     static Chat as(String user) {
         return new Chat(user, DevIssuer.token(user));
+    }
+
+    /** Signs in and makes a first call, as the web app does: from then on the user is in the users directory. */
+    static Chat present(String user) {
+        Chat chat = as(user);
+        assertEquals(200, chat.api.rooms().getStatus());
+        return chat;
+    }
+
+    static String roomBody(String id, String visibility, String... members) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (String member : members) {
+            list.add(member);
+        }
+        return Json.createObjectBuilder().add("id", id).add("visibility", visibility).add("members", list).build().toString();
+    }
+
+    /** Creates a room and expects it created. */
+    JsonObject createRoom(String id, String visibility, String... members) {
+        Response response = api.createRoom(roomBody(id, visibility, members));
+        assertEquals(201, response.getStatus(), () -> "POST /api/rooms answered " + response.getStatus() + ": "
+                + response.readEntity(String.class));
+        return object(response);
+    }
+
+    /** The ids of the caller's rooms. */
+    List<String> myRooms() {
+        Response response = api.rooms();
+        assertEquals(200, response.getStatus());
+        return array(response).getValuesAs(JsonObject.class).stream().map(room -> room.getString("id")).toList();
     }
 
     private static volatile boolean pipelineReady;

@@ -1,8 +1,10 @@
 package io.chatapp.it;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -34,6 +36,41 @@ public interface ChatApi {
     @Path("rooms")
     @Produces(MediaType.APPLICATION_JSON)
     Response rooms();
+
+    @GET
+    @Path("rooms")
+    @Produces(MediaType.APPLICATION_JSON)
+    Response rooms(@QueryParam("scope") String scope);
+
+    @POST
+    @Path("rooms")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Response createRoom(String json);
+
+    @GET
+    @Path("rooms/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    Response room(@PathParam("id") String id);
+
+    @PUT
+    @Path("rooms/{id}/members/{userId}")
+    Response addMember(@PathParam("id") String id, @PathParam("userId") String userId);
+
+    @DELETE
+    @Path("rooms/{id}/members/{userId}")
+    Response removeMember(@PathParam("id") String id, @PathParam("userId") String userId);
+
+    @POST
+    @Path("direct")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Response direct(String json);
+
+    @GET
+    @Path("users")
+    @Produces(MediaType.APPLICATION_JSON)
+    Response users(@QueryParam("q") String q);
 
     @POST
     @Path("ws-ticket")

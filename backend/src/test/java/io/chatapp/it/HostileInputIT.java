@@ -39,8 +39,9 @@ public class HostileInputIT {
     private static final int BODIES = 10_000;
     private static final int QUERIES = 1_000;
     private static final int FRAMES = 500;
+    private static final int ROOM_CALLS = 500;
     private static final int USERS = 50;
-    private static final Set<Integer> EXPECTED = Set.of(202, 400, 404, 413, 415, 429);
+    private static final Set<Integer> EXPECTED = Set.of(200, 201, 202, 204, 400, 403, 404, 405, 409, 413, 415, 429);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final List<String> TOKENS = new ArrayList<>();
 
@@ -70,12 +71,18 @@ public class HostileInputIT {
             String token = TOKENS.get(i % TOKENS.size());
             senders.execute(() -> read(query, token));
         }
+        for (int i = 0; i < ROOM_CALLS; i++) {
+            HostileInput.Body body = bodies.get(BODIES - 1 - i);
+            String token = TOKENS.get(i % TOKENS.size());
+            senders.execute(() -> roomCalls(body, token));
+        }
         senders.shutdown();
         assertTrue(senders.awaitTermination(5, TimeUnit.MINUTES), "the corpus took longer than 5 minutes");
         int frames = sendFrames(bodies);
 
-        System.out.printf("[security] hostile inputs tried: %d (%d request bodies, %d history queries, %d WebSocket frames); "
-                + "answers by status %s%n", BODIES + QUERIES + frames, BODIES, QUERIES, frames, new TreeMap<>(statuses));
+        System.out.printf("[security] hostile inputs tried: %d (%d request bodies, %d history queries, %d room calls, "
+                + "%d WebSocket frames); answers by status %s%n", BODIES + QUERIES + 4 * ROOM_CALLS + frames, BODIES, QUERIES,
+                4 * ROOM_CALLS, frames, new TreeMap<>(statuses));
         assertTrue(problems.isEmpty(), problems.size() + " bad answers, e.g. " + problems.subList(0, Math.min(5, problems.size())));
 
         // Still serving: live, and a normal message goes all the way through.
@@ -110,6 +117,34 @@ public class HostileInputIT {
         if (response != null && response.statusCode() == 202) {
             accepted.add(Map.entry(user, (JsonObject) Chat.parse(response.body())));
         }
+    }
+
+    /**
+     * The calls about rooms with a hostile body's content: as a new room's body (its room as the
+     * id), as a direct room's (as the user id), and as the room and user of a path.
+     */
+    private void roomCalls(HostileInput.Body body, String token) {
+        String text = new String(body.bytes(), StandardCharsets.UTF_8);
+        for (String[] call : new String[][] {{"/api/rooms", "\"id\""}, {"/api/direct", "\"userId\""}}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(TestStack.server().resolve(call[0])).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString(text.replace("\"room\"", call[1])));
+            if (!body.contentType().isEmpty()) {
+                request.header("Content-Type", body.contentType());
+            }
+            send(request.build(), "POST " + call[0] + " " + body.preview());
+        }
+        // Control characters in a path are refused by Liberty's web container itself, before the
+        // application, with a page of its own (CWWWC0005I): the path junk is the printable rest.
+        String printable = text.codePoints().filter(point -> !Character.isISOControl(point))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String junk = printable.length() > 300 ? printable.substring(0, 300) : printable;
+        String segment = URLEncoder.encode(junk, StandardCharsets.UTF_8).replace("+", "%20");
+        send(HttpRequest.newBuilder(TestStack.server().resolve("/api/rooms/" + segment)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET().build(), "GET /api/rooms/" + body.preview());
+        send(HttpRequest.newBuilder(TestStack.server().resolve("/api/rooms/" + segment + "/members/" + segment))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), "PUT /api/rooms/{junk}/members/{junk} " + body.preview());
     }
 
     private void read(String query, String token) {

@@ -1,0 +1,131 @@
+package io.chatapp.rooms;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.chatapp.model.ChatEvent;
+import io.chatapp.model.Membership;
+import io.chatapp.model.Room;
+import io.chatapp.store.MemberState;
+import io.chatapp.store.RoomRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Who may see which room, for everything that asks: the API, the WebSocket frames and delivery.
+ * Anyone signed in sees a public room (and a room no one has created yet, which a first message
+ * makes public); a private or direct room only its members see.
+ * <p>
+ * Each room asked about is read from the store once and then kept current by the membership
+ * events this instance reads from Kafka (and applies as soon as it has published one itself).
+ * Of two changes of one membership the later one wins, in whichever order they arrive.
+ */
+@ApplicationScoped
+public class RoomAccess {
+
+    /** What this instance knows of a room: the room (null while none was created) and its members' latest changes. */
+    private record KnownRoom(Room room, Map<String, MemberState> memberships) {
+
+        boolean visibleTo(String userId) {
+            if (room == null || room.isPublic()) {
+                return true;
+            }
+            MemberState state = memberships.get(userId);
+            return state != null && state.member();
+        }
+    }
+
+    @Inject
+    RoomRepository repository;
+
+    private final LoadingCache<String, KnownRoom> rooms = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(30))
+            .build(this::load);
+
+    private KnownRoom load(String id) {
+        Optional<Room> room = repository.find(id);
+        Map<String, MemberState> memberships = new ConcurrentHashMap<>();
+        if (room.isPresent() && !room.get().isPublic()) {
+            repository.memberships(id).forEach(state -> memberships.put(state.user().id(), state));
+        }
+        return new KnownRoom(room.orElse(null), memberships);
+    }
+
+    /**
+     * The room, when the user may see it.
+     *
+     * @return empty for a room not created yet (which is public); a {@link RoomNotFoundException} otherwise
+     * @throws RoomNotFoundException if the user may not see it, or it is a direct room that does not exist
+     */
+    public Optional<Room> requireVisible(String roomId, String userId) {
+        KnownRoom known = rooms.get(roomId);
+        if (known.room == null) {
+            // It may have been created a moment ago on another instance: the store says for sure.
+            rooms.invalidate(roomId);
+            known = rooms.get(roomId);
+        }
+        if (known.room == null ? roomId.startsWith(Room.DIRECT_PREFIX) : !known.visibleTo(userId)) {
+            throw new RoomNotFoundException(roomId);
+        }
+        return Optional.ofNullable(known.room);
+    }
+
+    /** Whether the user may see the room. */
+    public boolean visible(String roomId, String userId) {
+        try {
+            requireVisible(roomId, userId);
+            return true;
+        } catch (RoomNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Who a room's events go to: empty for everyone (a public room), else the ids of its members.
+     */
+    public Optional<Set<String>> audience(String roomId) {
+        KnownRoom known = rooms.get(roomId);
+        if (known.room == null || known.room.isPublic()) {
+            return Optional.empty();
+        }
+        return Optional.of(known.memberships.values().stream().filter(MemberState::member)
+                .map(state -> state.user().id()).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    void created(@Observes ChatEvent.RoomCreated created) {
+        Room room = created.creation().room();
+        Map<String, MemberState> memberships = new ConcurrentHashMap<>();
+        Instant at = Instant.parse(room.createdAt());
+        created.creation().members().forEach(member -> memberships.put(member.id(), new MemberState(member, true, at)));
+        rooms.asMap().merge(room.id(), new KnownRoom(room, memberships),
+                (known, fresh) -> known.room == null ? fresh : known);
+    }
+
+    void joined(@Observes ChatEvent.MemberJoined joined) {
+        change(joined.membership(), true);
+    }
+
+    void left(@Observes ChatEvent.MemberLeft left) {
+        change(left.membership(), false);
+    }
+
+    private void change(Membership membership, boolean member) {
+        KnownRoom known = rooms.getIfPresent(membership.room());
+        if (known == null) {
+            // Read from the store when first asked about.
+            return;
+        }
+        MemberState change = new MemberState(membership.member(), member, membership.atInstant());
+        known.memberships.merge(membership.member().id(), change,
+                (current, next) -> next.changedAt().isBefore(current.changedAt()) ? current : next);
+    }
+}

@@ -1,0 +1,240 @@
+package io.chatapp.rooms;
+
+import io.chatapp.messaging.EventPublisher;
+import io.chatapp.messaging.NotDurableException;
+import io.chatapp.model.ChatEvent;
+import io.chatapp.model.BodyCheck;
+import io.chatapp.model.ChatMessage;
+import io.chatapp.model.Membership;
+import io.chatapp.model.NewRoom;
+import io.chatapp.model.Room;
+import io.chatapp.model.RoomCreation;
+import io.chatapp.model.Sender;
+import io.chatapp.store.MessageRepository;
+import io.chatapp.store.RoomRepository;
+import io.chatapp.store.UserDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Creating rooms, joining and leaving them, direct rooms, and the rooms a user sees. A change is
+ * done once Kafka has its event (like a message); every instance then applies it, and the store
+ * keeps it. A room's id is taken in the store first, so two rooms never share one.
+ */
+@ApplicationScoped
+public class RoomService {
+
+    private static final Sender SYSTEM = new Sender("chatapp", "Chat");
+    private static final int MAX_LISTED_MEMBERS = 500;
+
+    private final Clock clock = Clock.systemUTC();
+    private volatile boolean setUp;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    EventPublisher publisher;
+
+    @Inject
+    RoomRepository rooms;
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    UserDirectory users;
+
+    @Inject
+    RoomAccess access;
+
+    /** {@code general} exists, and rooms known only from history are rooms; once per instance, when first needed. */
+    private void setUp() {
+        if (setUp) {
+            return;
+        }
+        rooms.claim(new Room(Room.GENERAL, Room.GENERAL, Room.PUBLIC, SYSTEM, now()));
+        rooms.adoptRoomsOfHistory();
+        setUp = true;
+    }
+
+    /**
+     * Creates a room with the caller and the users named as its members.
+     *
+     * @throws RoomTakenException if a room has that id
+     * @throws UnknownUserException if a member named never signed in
+     */
+    public RoomView create(Sender creator, NewRoom request) {
+        BodyCheck.requireValid(validator, request, "room");
+        setUp();
+        List<Sender> members = new ArrayList<>(List.of(creator));
+        for (String userId : new LinkedHashSet<>(request.members())) {
+            if (!userId.equals(creator.id())) {
+                members.add(users.find(userId).orElseThrow(() -> new UnknownUserException(userId)));
+            }
+        }
+        Room room = new Room(request.id(), request.name() == null ? request.id() : request.name(),
+                request.visibility() == null ? Room.PUBLIC : request.visibility(), creator, now());
+        if (!rooms.claim(room)) {
+            throw new RoomTakenException(room.id());
+        }
+        publishCreation(room, members);
+        return RoomView.of(room, true, members.size(), null, null);
+    }
+
+    /** The direct room of the caller and the user, created on first use. */
+    public RoomView direct(Sender caller, String userId) {
+        if (userId == null || userId.isBlank()) {
+            throw new InvalidFieldException("userId", "must not be blank");
+        }
+        if (userId.equals(caller.id())) {
+            throw new InvalidFieldException("userId", "must be another user than the caller");
+        }
+        setUp();
+        Sender other = users.find(userId).orElseThrow(() -> new UnknownUserException(userId));
+        String id = Room.directId(caller.id(), other.id());
+        Optional<Room> existing = rooms.find(id);
+        if (existing.isEmpty()) {
+            String name = caller.name() + ", " + other.name();
+            Room room = new Room(id, name.length() > Room.MAX_NAME ? name.substring(0, Room.MAX_NAME) : name, Room.DIRECT, caller, now());
+            if (rooms.claim(room)) {
+                publishCreation(room, List.of(caller, other));
+                existing = Optional.of(room);
+            } else {
+                existing = rooms.find(id);
+            }
+        }
+        Room room = existing.orElseThrow(() -> new RoomNotFoundException(id));
+        return RoomView.of(room, true, 2, messages.lastMessageAt(List.of(id)).get(id), null);
+    }
+
+    private void publishCreation(Room room, List<Sender> members) {
+        ChatEvent.RoomCreated created = new ChatEvent.RoomCreated(UUID.randomUUID().toString(), new RoomCreation(room, members));
+        try {
+            publish(created);
+        } catch (NotDurableException e) {
+            rooms.release(room);
+            throw e;
+        }
+        access.created(created);
+    }
+
+    /**
+     * Adds the user to the room: the caller themselves to a public room, or a member someone
+     * to a private room. Adding a member again changes nothing.
+     */
+    public void join(Sender caller, String roomId, String userId) {
+        setUp();
+        Room room = existing(roomId, caller);
+        if (Room.GENERAL.equals(roomId)) {
+            return;
+        }
+        if (Room.DIRECT.equals(room.visibility())) {
+            throw new RoomRefusedException("A direct room has its two members only");
+        }
+        boolean self = userId.equals(caller.id());
+        if (room.isPublic() && !self) {
+            throw new RoomRefusedException("Everyone joins a public room by themselves");
+        }
+        Sender member = self ? caller : users.find(userId).orElseThrow(() -> new UnknownUserException(userId));
+        // Published even when the user seems a member already: the store may not have applied
+        // the latest change yet, and applying a join again changes nothing.
+        ChatEvent.MemberJoined joined = new ChatEvent.MemberJoined(UUID.randomUUID().toString(),
+                new Membership(roomId, member, caller, now()));
+        publish(joined);
+        access.joined(joined);
+    }
+
+    /** Takes the user out of the room: the caller themselves, or anyone when the caller created the room. */
+    public void leave(Sender caller, String roomId, String userId) {
+        setUp();
+        Room room = existing(roomId, caller);
+        if (Room.GENERAL.equals(roomId)) {
+            throw new RoomRefusedException("Everyone is a member of " + Room.GENERAL);
+        }
+        boolean self = userId.equals(caller.id());
+        if (!self && !room.createdBy().id().equals(caller.id())) {
+            throw new RoomRefusedException("Only the room's creator removes others");
+        }
+        // Published even when the user seems not to be a member: the store may not have applied
+        // their join yet, and applying a leave again changes nothing.
+        Sender member = self ? caller : users.find(userId).orElse(new Sender(userId, userId));
+        ChatEvent.MemberLeft left = new ChatEvent.MemberLeft(UUID.randomUUID().toString(), new Membership(roomId, member, caller, now()));
+        publish(left);
+        access.left(left);
+    }
+
+    /** The caller's rooms, the most recently active first. */
+    public List<RoomView> mine(Sender caller) {
+        setUp();
+        Set<String> ids = new LinkedHashSet<>(rooms.roomIdsOf(caller.id()));
+        ids.add(Room.GENERAL);
+        return views(rooms.find(ids), ids);
+    }
+
+    /** Every public room, member or not, the most recently active first. */
+    public List<RoomView> publicRooms(Sender caller) {
+        setUp();
+        Set<String> mine = new HashSet<>(rooms.roomIdsOf(caller.id()));
+        mine.add(Room.GENERAL);
+        return views(rooms.publicRooms(), mine);
+    }
+
+    /** One room the caller may see, with its members. */
+    public RoomView room(Sender caller, String roomId) {
+        setUp();
+        Room room = existing(roomId, caller);
+        boolean general = Room.GENERAL.equals(roomId);
+        List<Sender> members = general ? users.search("", MAX_LISTED_MEMBERS) : rooms.members(roomId);
+        boolean member = general || members.stream().anyMatch(sender -> sender.id().equals(caller.id()));
+        long count = general ? users.count() : members.size();
+        return RoomView.of(room, member, count, messages.lastMessageAt(List.of(roomId)).get(roomId), members);
+    }
+
+    private List<RoomView> views(List<Room> found, Set<String> memberOf) {
+        List<String> ids = found.stream().map(Room::id).toList();
+        Map<String, Long> counts = rooms.memberCounts(ids);
+        Map<String, String> last = messages.lastMessageAt(ids);
+        long everyone = ids.contains(Room.GENERAL) ? users.count() : 0;
+        return found.stream()
+                .map(room -> RoomView.of(room, memberOf.contains(room.id()),
+                        Room.GENERAL.equals(room.id()) ? everyone : counts.getOrDefault(room.id(), 0L), last.get(room.id()), null))
+                .sorted(Comparator.comparing((RoomView view) -> view.lastMessageAt() == null ? "" : view.lastMessageAt()).reversed()
+                        .thenComparing(RoomView::name))
+                .toList();
+    }
+
+    /** The room, if it exists and the caller may see it. */
+    private Room existing(String roomId, Sender caller) {
+        return access.requireVisible(roomId, caller.id()).orElseThrow(() -> new RoomNotFoundException(roomId));
+    }
+
+    private void publish(ChatEvent event) {
+        CompletionStage<?> published;
+        try {
+            published = publisher.publish(event);
+            published.toCompletableFuture().join();
+        } catch (CompletionException | IllegalStateException e) {
+            throw new NotDurableException("Kafka did not acknowledge the " + event.getClass().getSimpleName() + " event", e);
+        }
+    }
+
+
+    private String now() {
+        return ChatMessage.formatTimestamp(clock.instant());
+    }
+}

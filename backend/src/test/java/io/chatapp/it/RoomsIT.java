@@ -1,0 +1,169 @@
+package io.chatapp.it;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.microshed.testing.jupiter.MicroShedTest;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Rooms as their users see them: created, listed, browsed, joined, left; direct rooms; the users directory. */
+@MicroShedTest
+public class RoomsIT {
+
+    private static Chat alice;
+    private static Chat bob;
+    private static Chat carol;
+
+    @BeforeAll
+    static void signIn() {
+        alice = Chat.present("alice");
+        bob = Chat.present("bob");
+        carol = Chat.present("carol");
+    }
+
+    @Test
+    void aCreatedPublicRoomIsTheCreatorsAndOpenToBrowse() {
+        String id = Chat.freshRoom("pub");
+        Response response = alice.api.createRoom("{\"id\":\"" + id + "\",\"name\":\"Design team\"}");
+        assertEquals(201, response.getStatus());
+        assertTrue(response.getLocation().getPath().endsWith("/api/rooms/" + id), "Location " + response.getLocation());
+        JsonObject created = Chat.object(response);
+        assertEquals(id, created.getString("id"));
+        assertEquals(id, created.getString("room"), "v1 clients read the id as room");
+        assertEquals("Design team", created.getString("name"));
+        assertEquals("public", created.getString("visibility"));
+        assertEquals("alice", created.getJsonObject("createdBy").getString("id"));
+        assertTrue(created.getBoolean("member"));
+        assertEquals(1, created.getInt("members"));
+
+        Chat.await(id + " among alice's rooms", Duration.ofSeconds(10), () -> alice.myRooms().contains(id) ? true : null);
+        JsonObject browsed = Chat.await(id + " among public rooms", Duration.ofSeconds(10), () ->
+                Chat.array(bob.api.rooms("public")).getValuesAs(JsonObject.class).stream()
+                        .filter(room -> room.getString("id").equals(id)).findFirst().orElse(null));
+        assertFalse(browsed.getBoolean("member"), "bob is not a member yet");
+        assertFalse(bob.myRooms().contains(id));
+    }
+
+    @Test
+    void aPrivateRoomIsItsMembersAlone() {
+        String id = Chat.freshRoom("priv");
+        JsonObject created = alice.createRoom(id, "private", "bob");
+        assertEquals("private", created.getString("visibility"));
+        assertEquals(2, created.getInt("members"));
+
+        JsonObject seen = Chat.await("both members listed", Duration.ofSeconds(10), () -> {
+            JsonObject room = Chat.object(bob.api.room(id));
+            return room.getJsonArray("memberList").size() == 2 ? room : null;
+        });
+        assertEquals(List.of("alice", "bob"), seen.getJsonArray("memberList").getValuesAs(JsonObject.class).stream()
+                .map(member -> member.getString("id")).sorted().toList());
+        assertEquals(404, carol.api.room(id).getStatus());
+        assertTrue(Chat.array(carol.api.rooms("public")).getValuesAs(JsonObject.class).stream()
+                .noneMatch(room -> room.getString("id").equals(id)), "a private room is not among the public ones");
+        Chat.await(id + " among bob's rooms", Duration.ofSeconds(10), () -> bob.myRooms().contains(id) ? true : null);
+        assertFalse(carol.myRooms().contains(id));
+    }
+
+    @Test
+    void anIdIsTakenWhateverTheVisibility() {
+        String id = Chat.freshRoom("taken");
+        alice.createRoom(id, "private");
+        Response again = bob.api.createRoom(Chat.roomBody(id, "public"));
+        assertEquals(409, again.getStatus());
+        assertEquals("application/problem+json", again.getMediaType().toString());
+        assertEquals(404, bob.api.room(id).getStatus(), "the 409 is all a non-member learns of a private room");
+    }
+
+    @Test
+    void invalidRoomsAreRefusedNamingTheFieldAndNothingIsCreated() {
+        assertField("id", alice.api.createRoom("{\"id\":\"Not A Room\"}"));
+        assertField("id", alice.api.createRoom("{\"id\":\"dm-" + "0".repeat(32) + "\"}"));
+        String id = Chat.freshRoom("bad");
+        assertField("name", alice.api.createRoom("{\"id\":\"" + id + "\",\"name\":\"" + "n".repeat(81) + "\"}"));
+        assertField("visibility", alice.api.createRoom("{\"id\":\"" + id + "\",\"visibility\":\"direct\"}"));
+        assertEquals(404, alice.api.createRoom(Chat.roomBody(id, "private", "no-such-user-ever")).getStatus());
+        assertEquals(404, alice.api.room(id).getStatus(), "nothing was created");
+    }
+
+    private static void assertField(String field, Response response) {
+        assertEquals(400, response.getStatus());
+        JsonObject problem = Chat.object(response);
+        assertEquals(field, problem.getJsonArray("errors").getJsonObject(0).getString("field"), problem.toString());
+    }
+
+    @Test
+    void anyoneJoinsAndLeavesAPublicRoomByThemselves() {
+        String id = Chat.freshRoom("join");
+        alice.createRoom(id, "public");
+        assertEquals(403, alice.api.addMember(id, "bob").getStatus(), "no one adds others to a public room");
+
+        assertEquals(204, bob.api.addMember(id, "bob").getStatus());
+        Chat.await(id + " among bob's rooms", Duration.ofSeconds(10), () -> bob.myRooms().contains(id) ? true : null);
+        assertEquals(204, bob.api.addMember(id, "bob").getStatus(), "joining again changes nothing");
+
+        assertEquals(204, bob.api.removeMember(id, "bob").getStatus());
+        Chat.await(id + " gone from bob's rooms", Duration.ofSeconds(10), () -> bob.myRooms().contains(id) ? null : true);
+        assertFalse(Chat.object(bob.api.room(id)).getBoolean("member"));
+    }
+
+    @Test
+    void onlyTheCreatorRemovesOthers() {
+        String id = Chat.freshRoom("remove");
+        alice.createRoom(id, "private", "bob", "carol");
+        assertEquals(403, bob.api.removeMember(id, "carol").getStatus());
+        assertEquals(200, carol.api.room(id).getStatus());
+
+        assertEquals(204, alice.api.removeMember(id, "carol").getStatus());
+        assertEquals(404, carol.api.room(id).getStatus(), "removed: the room is gone for her at once");
+        assertEquals(204, bob.api.addMember(id, "carol").getStatus(), "a member adds someone to a private room");
+        assertEquals(200, carol.api.room(id).getStatus());
+    }
+
+    @Test
+    void everyoneIsInGeneralForGood() {
+        Chat newcomer = Chat.present(Chat.freshRoom("newcomer"));
+        assertTrue(newcomer.myRooms().contains("general"));
+        JsonObject general = Chat.object(newcomer.api.room("general"));
+        assertTrue(general.getBoolean("member"));
+        assertEquals("public", general.getString("visibility"));
+        assertEquals(403, newcomer.api.removeMember("general", newcomer.user).getStatus());
+    }
+
+    @Test
+    void twoUsersHaveOneDirectRoomWhoeverStartsIt() {
+        JsonObject fromAlice = Chat.object(alice.api.direct("{\"userId\":\"bob\"}"));
+        JsonObject fromBob = Chat.object(bob.api.direct("{\"userId\":\"alice\"}"));
+        assertEquals(fromAlice.getString("id"), fromBob.getString("id"));
+        assertTrue(fromAlice.getString("id").matches("dm-[0-9a-f]{32}"), fromAlice.getString("id"));
+        assertEquals("direct", fromAlice.getString("visibility"));
+
+        String id = fromAlice.getString("id");
+        assertEquals(404, carol.api.room(id).getStatus());
+        assertEquals(403, alice.api.addMember(id, "carol").getStatus(), "a direct room has its two members only");
+        Chat.await(id + " among bob's rooms", Duration.ofSeconds(10), () -> bob.myRooms().contains(id) ? true : null);
+    }
+
+    @Test
+    void directRoomsNeedAnotherKnownUser() {
+        assertField("userId", alice.api.direct("{\"userId\":\"alice\"}"));
+        assertField("userId", alice.api.direct("{}"));
+        assertEquals(404, alice.api.direct("{\"userId\":\"no-such-user-ever\"}").getStatus());
+        assertEquals(404, alice.api.room("dm-" + "f".repeat(32)).getStatus());
+    }
+
+    @Test
+    void theDirectoryFindsUsersWhoSignedInByNameOrIdPrefix() {
+        List<String> found = Chat.object(alice.api.users("CAR")).getJsonArray("users").getValuesAs(JsonObject.class).stream()
+                .map(user -> user.getString("id")).toList();
+        assertTrue(found.contains("carol"), "found " + found);
+        assertFalse(found.contains("bob"));
+        assertTrue(Chat.object(alice.api.users("no-one-is-called-this")).getJsonArray("users").isEmpty());
+    }
+}
