@@ -31,6 +31,10 @@ import java.util.List;
 @RequestScoped
 public class RoomResource {
 
+    /** The body of {@code PUT /api/rooms/{id}/read}. */
+    public record ReadUpTo(String messageId) {
+    }
+
     @Inject
     JsonWebToken token;
 
@@ -80,5 +84,15 @@ public class RoomResource {
     @APIResponse(responseCode = "204", description = "Not a member, once Kafka has the change")
     public void leave(@PathParam("id") String id, @PathParam("userId") String userId) {
         rooms.leave(Senders.fromToken(token), id, userId);
+    }
+
+    @PUT
+    @Path("{id}/read")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mark the room read up to a message, for all of the caller's devices")
+    @APIResponse(responseCode = "204", description = "Marked; a marker never moves back")
+    @APIResponse(responseCode = "404", description = "No such room for the caller, or no stored message of that id in it")
+    public void read(@PathParam("id") String id, ReadUpTo upTo) {
+        rooms.read(Senders.fromToken(token), id, upTo == null ? null : upTo.messageId());
     }
 }

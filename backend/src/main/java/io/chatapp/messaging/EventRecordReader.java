@@ -8,14 +8,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -27,8 +32,16 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class EventRecordReader {
 
+    private static final Logger LOG = Logger.getLogger(EventRecordReader.class.getName());
+    private static final Duration VALIDATION_POLL = Duration.ofMillis(100);
+
     @Inject
     Validator validator;
+
+    /** How long a record read at start-up waits for validation to be enabled. */
+    @Inject
+    @ConfigProperty(name = "chat.kafka.validation-start-timeout", defaultValue = "PT60S")
+    Duration validationStartTimeout;
 
     /** Larger than the largest message the server writes (4,000 characters, escaped), far below Kafka's limit. */
     @Inject
@@ -53,7 +66,7 @@ public class EventRecordReader {
 
         String dataName = kind.dataName();
         Object data = readData(record.value(), kind.dataType(), dataName);
-        Set<ConstraintViolation<Object>> violations = validator.validate(data);
+        Set<ConstraintViolation<Object>> violations = validate(data);
         if (!violations.isEmpty()) {
             throw new PoisonRecordException("invalid " + dataName + ": " + violations.stream()
                     .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
@@ -77,6 +90,32 @@ public class EventRecordReader {
             throw new PoisonRecordException("event id " + id + " is not the id of its data, " + event.id());
         }
         return event;
+    }
+
+    /**
+     * Validates, waiting while validation is not there yet: the Kafka connector hands the
+     * consumers records as soon as their channels start, which can be before the application's
+     * module has started and Bean Validation is enabled for it. Thrown out of a consumer, that
+     * failure would end its channel for good.
+     */
+    private Set<ConstraintViolation<Object>> validate(Object data) {
+        Instant deadline = Instant.now().plus(validationStartTimeout);
+        while (true) {
+            try {
+                return validator.validate(data);
+            } catch (ValidationException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                LOG.log(Level.FINE, "Validation is not there yet; waiting", e);
+                try {
+                    Thread.sleep(VALIDATION_POLL.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void checkSchemaVersion(ConsumerRecord<String, String> record, EventType type) throws PoisonRecordException {

@@ -11,6 +11,7 @@ import io.chatapp.model.Room;
 import io.chatapp.model.RoomCreation;
 import io.chatapp.model.Sender;
 import io.chatapp.store.MessageRepository;
+import io.chatapp.store.ReadMarkers;
 import io.chatapp.store.RoomRepository;
 import io.chatapp.store.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,14 +19,14 @@ import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -62,6 +63,9 @@ public class RoomService {
     @Inject
     RoomAccess access;
 
+    @Inject
+    ReadMarkers readMarkers;
+
     /** {@code general} exists, and rooms known only from history are rooms; once per instance, when first needed. */
     private void setUp() {
         if (setUp) {
@@ -93,7 +97,7 @@ public class RoomService {
             throw new RoomTakenException(room.id());
         }
         publishCreation(room, members);
-        return RoomView.of(room, true, members.size(), null, null);
+        return RoomView.of(room, true, members.size(), null, new RoomView.ReadState(0, null), null);
     }
 
     /** The direct room of the caller and the user, created on first use. */
@@ -119,7 +123,7 @@ public class RoomService {
             }
         }
         Room room = existing.orElseThrow(() -> new RoomNotFoundException(id));
-        return RoomView.of(room, true, 2, messages.lastMessageAt(List.of(id)).get(id), null);
+        return view(caller, room, 2, null);
     }
 
     private void publishCreation(Room room, List<Sender> members) {
@@ -181,17 +185,14 @@ public class RoomService {
     /** The caller's rooms, the most recently active first. */
     public List<RoomView> mine(Sender caller) {
         setUp();
-        Set<String> ids = new LinkedHashSet<>(rooms.roomIdsOf(caller.id()));
-        ids.add(Room.GENERAL);
-        return views(rooms.find(ids), ids);
+        Map<String, Instant> joined = joinedAt(caller);
+        return views(caller, rooms.find(joined.keySet()), joined);
     }
 
     /** Every public room, member or not, the most recently active first. */
     public List<RoomView> publicRooms(Sender caller) {
         setUp();
-        Set<String> mine = new HashSet<>(rooms.roomIdsOf(caller.id()));
-        mine.add(Room.GENERAL);
-        return views(rooms.publicRooms(), mine);
+        return views(caller, rooms.publicRooms(), joinedAt(caller));
     }
 
     /** One room the caller may see, with its members. */
@@ -200,22 +201,61 @@ public class RoomService {
         Room room = existing(roomId, caller);
         boolean general = Room.GENERAL.equals(roomId);
         List<Sender> members = general ? users.search("", MAX_LISTED_MEMBERS) : rooms.members(roomId);
-        boolean member = general || members.stream().anyMatch(sender -> sender.id().equals(caller.id()));
-        long count = general ? users.count() : members.size();
-        return RoomView.of(room, member, count, messages.lastMessageAt(List.of(roomId)).get(roomId), members);
+        return view(caller, room, general ? users.count() : members.size(), members);
     }
 
-    private List<RoomView> views(List<Room> found, Set<String> memberOf) {
+    /**
+     * Marks the room read by the caller up to the message (a marker only moves forward).
+     *
+     * @throws MessageNotFoundException if the room has no stored message of that id
+     */
+    public void read(Sender caller, String roomId, String messageId) {
+        if (messageId == null || messageId.isBlank()) {
+            throw new InvalidFieldException("messageId", "must not be blank");
+        }
+        existing(roomId, caller);
+        if (!readMarkers.markRead(roomId, caller.id(), messageId, clock.instant())) {
+            throw new MessageNotFoundException(roomId, messageId);
+        }
+    }
+
+    /** The rooms the caller is in, and since when: {@code general} since they first signed in. */
+    private Map<String, Instant> joinedAt(Sender caller) {
+        Map<String, Instant> joined = new LinkedHashMap<>(rooms.joinedAt(caller.id()));
+        joined.putIfAbsent(Room.GENERAL, users.firstSeen(caller.id()).orElse(clock.instant()));
+        return joined;
+    }
+
+    private RoomView view(Sender caller, Room room, long memberCount, List<Sender> memberList) {
+        Map<String, Instant> joined = joinedAt(caller);
+        Map<String, ReadMarkers.Marker> markers = readMarkers.of(caller.id(), List.of(room.id()));
+        return RoomView.of(room, joined.containsKey(room.id()), memberCount, messages.lastMessageAt(List.of(room.id())).get(room.id()),
+                readState(caller, room.id(), joined, markers), memberList);
+    }
+
+    private List<RoomView> views(Sender caller, List<Room> found, Map<String, Instant> joined) {
         List<String> ids = found.stream().map(Room::id).toList();
         Map<String, Long> counts = rooms.memberCounts(ids);
         Map<String, String> last = messages.lastMessageAt(ids);
+        Map<String, ReadMarkers.Marker> markers = readMarkers.of(caller.id(), ids.stream().filter(joined::containsKey).toList());
         long everyone = ids.contains(Room.GENERAL) ? users.count() : 0;
         return found.stream()
-                .map(room -> RoomView.of(room, memberOf.contains(room.id()),
-                        Room.GENERAL.equals(room.id()) ? everyone : counts.getOrDefault(room.id(), 0L), last.get(room.id()), null))
+                .map(room -> RoomView.of(room, joined.containsKey(room.id()),
+                        Room.GENERAL.equals(room.id()) ? everyone : counts.getOrDefault(room.id(), 0L), last.get(room.id()),
+                        readState(caller, room.id(), joined, markers), null))
                 .sorted(Comparator.comparing((RoomView view) -> view.lastMessageAt() == null ? "" : view.lastMessageAt()).reversed()
                         .thenComparing(RoomView::name))
                 .toList();
+    }
+
+    private RoomView.ReadState readState(Sender caller, String roomId, Map<String, Instant> joined,
+                                         Map<String, ReadMarkers.Marker> markers) {
+        if (!joined.containsKey(roomId)) {
+            return null;
+        }
+        Optional<ReadMarkers.Marker> marker = Optional.ofNullable(markers.get(roomId));
+        return new RoomView.ReadState(readMarkers.unread(roomId, caller.id(), marker, joined.get(roomId)),
+                marker.map(ReadMarkers.Marker::messageId).orElse(null));
     }
 
     /** The room, if it exists and the caller may see it. */

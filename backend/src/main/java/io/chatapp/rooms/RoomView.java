@@ -11,14 +11,21 @@ import java.util.List;
  *
  * @param room       the id again, as v1 clients read it
  * @param members    how many members it has
+ * @param unread     for a member: messages of others after their read marker (or after they joined), at most 1,000
+ * @param lastReadId for a member who marked the room read: the last message they read
  * @param memberList its members, when one room is asked for
  */
-@JsonbPropertyOrder({"id", "room", "name", "visibility", "createdBy", "createdAt", "member", "members", "lastMessageAt", "memberList"})
+@JsonbPropertyOrder({"id", "room", "name", "visibility", "createdBy", "createdAt", "member", "members", "lastMessageAt",
+        "unread", "lastReadId", "memberList"})
 public record RoomView(String id, String room, String name, String visibility, Sender createdBy, String createdAt,
-                       boolean member, long members, String lastMessageAt, List<Sender> memberList) {
+                       boolean member, long members, String lastMessageAt, Long unread, String lastReadId, List<Sender> memberList) {
 
-    static RoomView of(Room room, boolean member, long members, String lastMessageAt, List<Sender> memberList) {
+    /** What the caller has not read yet: for a room they are a member of. */
+    record ReadState(long unread, String lastReadId) {
+    }
+
+    static RoomView of(Room room, boolean member, long members, String lastMessageAt, ReadState read, List<Sender> memberList) {
         return new RoomView(room.id(), room.id(), room.name(), room.visibility(), room.createdBy(), room.createdAt(),
-                member, members, lastMessageAt, memberList);
+                member, members, lastMessageAt, read == null ? null : read.unread(), read == null ? null : read.lastReadId(), memberList);
     }
 }

@@ -30,6 +30,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -212,8 +213,17 @@ public class RoomRepository {
 
     /** The ids of the rooms the user is a member of. */
     public List<String> roomIdsOf(String userId) {
-        return read(() -> memberships.find(Filters.and(Filters.eq("user.id", userId), Filters.eq("member", true)))
-                .map(document -> document.getString("room")).into(new ArrayList<>()));
+        return new ArrayList<>(joinedAt(userId).keySet());
+    }
+
+    /** The rooms the user is a member of, and when they (last) joined each. */
+    public Map<String, Instant> joinedAt(String userId) {
+        return read(() -> {
+            Map<String, Instant> joined = new LinkedHashMap<>();
+            memberships.find(Filters.and(Filters.eq("user.id", userId), Filters.eq("member", true)))
+                    .forEach(document -> joined.put(document.getString("room"), document.getDate("changed_at").toInstant()));
+            return joined;
+        });
     }
 
     /**

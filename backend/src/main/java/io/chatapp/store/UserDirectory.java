@@ -46,8 +46,8 @@ public class UserDirectory {
                 indexesReady = true;
             }
             users.updateOne(Filters.eq("_id", user.id()), Updates.combine(Updates.set("name", user.name()),
-                    Updates.set("name_key", user.name().toLowerCase(Locale.ROOT)), Updates.set("seen_at", Date.from(at))),
-                    new UpdateOptions().upsert(true));
+                    Updates.set("name_key", user.name().toLowerCase(Locale.ROOT)), Updates.set("seen_at", Date.from(at)),
+                    Updates.setOnInsert("first_seen_at", Date.from(at))), new UpdateOptions().upsert(true));
         } catch (MongoException e) {
             throw new StoreUnavailableException(e);
         }
@@ -68,6 +68,16 @@ public class UserDirectory {
         try {
             return users.find(Filters.or(Filters.regex("name_key", start), Filters.regex("_id", idStart)))
                     .sort(Sorts.ascending("name_key")).limit(limit).map(UserDirectory::fromDocument).into(new ArrayList<>());
+        } catch (MongoException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    /** When the user first signed in; empty for a user never seen. */
+    public Optional<Instant> firstSeen(String id) {
+        try {
+            return Optional.ofNullable(users.find(Filters.eq("_id", id)).first())
+                    .map(document -> document.getDate("first_seen_at")).map(Date::toInstant);
         } catch (MongoException e) {
             throw new StoreUnavailableException(e);
         }

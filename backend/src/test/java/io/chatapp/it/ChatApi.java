@@ -61,6 +61,11 @@ public interface ChatApi {
     @Path("rooms/{id}/members/{userId}")
     Response removeMember(@PathParam("id") String id, @PathParam("userId") String userId);
 
+    @PUT
+    @Path("rooms/{id}/read")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response read(@PathParam("id") String id, String json);
+
     @POST
     @Path("direct")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -3,6 +3,7 @@ package io.chatapp.it;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import io.chatapp.client.ChatClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +18,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,49 @@ final class FaultStack implements AutoCloseable {
 
     MongoCollection<Document> messages() {
         return mongo.getDatabase("chat").getCollection("messages");
+    }
+
+    /** The sum of an application metric's series on the server; 0 when it has none (as after a restart). */
+    double metric(URI server, String name) {
+        try {
+            return client(server).metrics("application").sum(name).orElse(0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reports how long the server, restarted, took to broadcast and to store again under the
+     * steady load (its counters start from 0), or that it did not within a minute.
+     */
+    void reportConsuming(URI server, String after) {
+        Instant start = Instant.now();
+        Instant broadcasting = null;
+        Instant storing = null;
+        while ((broadcasting == null || storing == null) && Duration.between(start, Instant.now()).toSeconds() < 60) {
+            if (broadcasting == null && metric(server, "chat_messages_broadcast_total") > 0) {
+                broadcasting = Instant.now();
+            }
+            if (storing == null && metric(server, "chat_messages_persisted_total") > 0) {
+                storing = Instant.now();
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        System.out.println("[faults] server B after " + after + ": broadcasting " + since(start, broadcasting)
+                + ", storing " + since(start, storing));
+    }
+
+    private static String since(Instant start, Instant at) {
+        return at == null ? "not within 60 s" : "within " + Duration.between(start, at).toMillis() + " ms";
+    }
+
+    /** How many of the user's memberships of the room the store holds as current. */
+    long memberships(String room, String userId) {
+        return mongo.getDatabase("chat").getCollection("memberships").countDocuments(
+                Filters.and(Filters.eq("room", room), Filters.eq("user.id", userId), Filters.eq("member", true)));
     }
 
     /** Whether the server's readiness answers 200; a server that does not answer within 5 s is not. */

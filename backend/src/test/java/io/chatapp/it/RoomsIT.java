@@ -166,4 +166,44 @@ public class RoomsIT {
         assertFalse(found.contains("bob"));
         assertTrue(Chat.object(alice.api.users("no-one-is-called-this")).getJsonArray("users").isEmpty());
     }
+
+    private static JsonObject listed(Chat chat, String id) {
+        return Chat.array(chat.api.rooms()).getValuesAs(JsonObject.class).stream()
+                .filter(room -> room.getString("id").equals(id)).findFirst().orElse(null);
+    }
+
+    @Test
+    void unreadCountsFollowTheReadMarkerAcrossDevices() {
+        String id = Chat.freshRoom("unread");
+        alice.createRoom(id, "private", "bob");
+        List<String> posted = List.of(alice.post(id, "one").getString("id"), alice.post(id, "two").getString("id"),
+                alice.post(id, "three").getString("id"));
+        alice.awaitStored(id, posted.get(2));
+        JsonObject before = Chat.await("bob's room with 3 unread", Duration.ofSeconds(10), () -> {
+            JsonObject room = listed(bob, id);
+            return room != null && room.getInt("unread") == 3 ? room : null;
+        });
+        assertFalse(before.containsKey("lastReadId"));
+        assertEquals(0, listed(alice, id).getInt("unread"), "her own messages are not unread for alice");
+
+        assertEquals(204, bob.api.read(id, "{\"messageId\":\"" + posted.get(1) + "\"}").getStatus());
+        assertEquals(204, bob.api.read(id, "{\"messageId\":\"" + posted.get(0) + "\"}").getStatus(), "an older one is fine");
+        Chat otherDevice = Chat.as("bob");
+        JsonObject after = listed(otherDevice, id);
+        assertEquals(1, after.getInt("unread"), "the marker never moves back, and holds on every device");
+        assertEquals(posted.get(1), after.getString("lastReadId"));
+        assertEquals(1, Chat.object(otherDevice.api.room(id)).getInt("unread"));
+    }
+
+    @Test
+    void markingReadNeedsAStoredMessageOfTheRoomAndARoomOfTheCaller() {
+        String id = Chat.freshRoom("read-bad");
+        alice.createRoom(id, "private");
+        String message = alice.post(id, "mine").getString("id");
+        alice.awaitStored(id, message);
+        assertField("messageId", alice.api.read(id, "{}"));
+        assertEquals(404, alice.api.read(id, "{\"messageId\":\"00000000-0000-0000-0000-000000000000\"}").getStatus());
+        assertEquals(404, carol.api.read(id, "{\"messageId\":\"" + message + "\"}").getStatus(), "not her room");
+        assertEquals(404, alice.api.read("general", "{\"messageId\":\"" + message + "\"}").getStatus(), "a message of another room");
+    }
 }

@@ -5,6 +5,8 @@ import io.chatapp.model.ChatMessage;
 import io.chatapp.model.MessageJson;
 import io.chatapp.model.Sender;
 import jakarta.validation.Validation;
+import jakarta.validation.ValidationException;
+import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -16,8 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,6 +41,7 @@ class EventRecordReaderTest {
         reader = new EventRecordReader();
         reader.validator = validation.getValidator();
         reader.maxRecordBytes = 1_000;
+        reader.validationStartTimeout = Duration.ofSeconds(5);
     }
 
     @AfterAll
@@ -71,6 +77,38 @@ class EventRecordReaderTest {
 
     private static String reasonFor(String value) {
         return assertThrows(PoisonRecordException.class, () -> reader.read(record(value))).getMessage();
+    }
+
+    /** A validator that is not there for the first calls, as before the application's module has started. */
+    private static Validator notThereFor(int calls) {
+        AtomicInteger left = new AtomicInteger(calls);
+        Validator real = validation.getValidator();
+        return (Validator) Proxy.newProxyInstance(Validator.class.getClassLoader(), new Class<?>[] {Validator.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("validate") && left.getAndDecrement() > 0) {
+                        throw new ValidationException("Validation not enabled for module chatapp");
+                    }
+                    return method.invoke(real, arguments);
+                });
+    }
+
+    @Test
+    void aRecordReadBeforeValidationIsThereWaitsForIt() throws PoisonRecordException {
+        EventRecordReader starting = new EventRecordReader();
+        starting.validator = notThereFor(3);
+        starting.maxRecordBytes = 1_000;
+        starting.validationStartTimeout = Duration.ofSeconds(5);
+        ChatEvent posted = new ChatEvent.MessagePosted(MESSAGE);
+        assertEquals(posted, starting.read(written(posted)));
+    }
+
+    @Test
+    void validationThatNeverComesFailsAfterTheTimeout() {
+        EventRecordReader starting = new EventRecordReader();
+        starting.validator = notThereFor(Integer.MAX_VALUE);
+        starting.maxRecordBytes = 1_000;
+        starting.validationStartTimeout = Duration.ofMillis(300);
+        assertThrows(ValidationException.class, () -> starting.read(written(new ChatEvent.MessagePosted(MESSAGE))));
     }
 
     @Test

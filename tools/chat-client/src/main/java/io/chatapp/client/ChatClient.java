@@ -1,6 +1,7 @@
 package io.chatapp.client;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -71,6 +72,39 @@ public final class ChatClient {
         String query = "/api/messages?limit=" + limit + "&room=" + URLEncoder.encode(room, StandardCharsets.UTF_8)
                 + (before == null ? "" : "&before=" + URLEncoder.encode(before, StandardCharsets.UTF_8));
         return http.send(request(query, token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The caller's rooms ({@code GET /api/rooms}). */
+    public HttpResponse<String> rooms(String token) throws IOException, InterruptedException {
+        return http.send(request("/api/rooms", token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Creates a room: {@code visibility} public or private, with these other members. */
+    public HttpResponse<String> createRoom(String token, String id, String visibility, String... members)
+            throws IOException, InterruptedException {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (String member : members) {
+            list.add(member);
+        }
+        String body = Json.createObjectBuilder().add("id", id).add("visibility", visibility).add("members", list).build().toString();
+        return http.send(request("/api/rooms", token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Adds the user to the room (yourself to a public room, anyone to a private room you are in). */
+    public HttpResponse<String> addMember(String token, String room, String userId) throws IOException, InterruptedException {
+        return http.send(request(memberPath(room, userId), token).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Takes the user out of the room (yourself, or anyone from a room you created). */
+    public HttpResponse<String> removeMember(String token, String room, String userId) throws IOException, InterruptedException {
+        return http.send(request(memberPath(room, userId), token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String memberPath(String room, String userId) {
+        return "/api/rooms/" + URLEncoder.encode(room, StandardCharsets.UTF_8).replace("+", "%20") + "/members/"
+                + URLEncoder.encode(userId, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** A fresh single-use WebSocket ticket. */
