@@ -41,6 +41,11 @@ async function send(page, text) {
   await input.press('Enter')
 }
 
+async function reloadAndWait(page) {
+  await page.reload()
+  await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({ timeout: 20_000 })
+}
+
 function freshRoom(purpose) {
   return `${purpose}-${Date.now().toString(36)}`
 }
@@ -109,19 +114,29 @@ test('alice and bob talk live, and history survives a reload', async ({ browser 
   await alice.page.screenshot({ path: `${SCREENS}/chat.png` })
   await expectAccessible(alice.page, 'the chat')
 
-  // A message in another room marks that room unread for bob, until he enters it.
+  // A message in another room of bob's marks it unread for him until he enters it. The count
+  // is the server's: it survives a reload, and reading the room clears it on every device.
   const otherRoom = freshRoom('unread')
   await enterRoom(alice.page, otherRoom)
+  await enterRoom(bob.page, otherRoom)
+  await enterRoom(bob.page, room)
   await send(alice.page, 'over here')
   const otherEntry = bob.page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: new RegExp(otherRoom) })
   await expect(otherEntry.getByLabel('1 unread')).toBeVisible({ timeout: 5_000 })
   await expectAccessible(bob.page, 'the chat with an unread room')
+  await reloadAndWait(bob.page)
+  await expect(otherEntry.getByLabel('1 unread')).toBeVisible({ timeout: 5_000 })
+  const markedRead = bob.page.waitForResponse((response) => response.request().method() === 'PUT'
+    && response.url().endsWith(`/rooms/${otherRoom}/read`))
   await otherEntry.click()
   await expect(messageList(bob.page).getByText('over here')).toBeVisible()
   await expect(otherEntry.getByLabel('1 unread')).toHaveCount(0)
+  expect((await markedRead).status()).toBe(204)
+  await reloadAndWait(bob.page)
+  await expect(otherEntry).toBeVisible()
+  await expect(otherEntry.getByLabel(/unread/)).toHaveCount(0)
 
-  await bob.page.reload()
-  await expect(bob.page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({ timeout: 20_000 })
+  await reloadAndWait(bob.page)
   await enterRoom(bob.page, room)
   await expect(messageList(bob.page).getByText(text)).toBeVisible()
   await expect(messageList(bob.page).getByText('Hi Alice!')).toBeVisible()

@@ -16,6 +16,9 @@ const MAX_AUTO_RETRIES = 5
 // was away is in history only once stored, normally milliseconds later, after a store outage
 // once the store is back.
 export const FOLLOW_UP_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000]
+// A room being read is marked read this long after its latest message arrived: only a stored
+// message can be a read marker, and a message is stored a moment after it is broadcast.
+export const READ_DELAY_MS = 1_000
 
 /**
  * @param {object} deps
@@ -24,7 +27,7 @@ export const FOLLOW_UP_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000]
  * @param {string} deps.me the signed-in user's id (the token's sub)
  */
 export function useChat({ api, connect, me, newId = () => globalThis.crypto.randomUUID(),
-  setTimer = (fn, ms) => setTimeout(fn, ms) }) {
+  setTimer = (fn, ms) => setTimeout(fn, ms), markReadLater = (fn) => setTimeout(fn, READ_DELAY_MS) }) {
   const state = reactive({
     connection: 'connecting',
     rooms: [],
@@ -43,6 +46,9 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
   const schedules = {}
   // Per room, the notice its failing catch-ups put up: a success clears that one only.
   const catchUpNotices = {}
+  // Per room, the message last marked read on the server, and whether a marking is due.
+  const markedRead = {}
+  const readDue = {}
 
   const connection = connect({
     onFrame: handleFrame,
@@ -56,7 +62,7 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
   function room(name) {
     let entry = state.rooms.find((candidate) => candidate.room === name)
     if (!entry) {
-      entry = { room: name, lastMessageAt: null, unread: 0 }
+      entry = { room: name, lastMessageAt: null, unread: 0, member: false }
       state.rooms.push(entry)
     }
     return entry
@@ -89,7 +95,11 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
   async function loadRooms() {
     try {
       for (const listed of await api.rooms()) {
-        room(listed.room).lastMessageAt = listed.lastMessageAt
+        const entry = room(listed.room)
+        entry.lastMessageAt = listed.lastMessageAt
+        entry.member = true
+        // The server counts for every device of the user; the room being read has none.
+        if (typeof listed.unread === 'number') entry.unread = listed.room === state.currentRoom ? 0 : listed.unread
       }
     } catch (failure) {
       state.notice = `Rooms could not be loaded: ${failure.message}`
@@ -97,18 +107,63 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
   }
 
   function selectRoom(name) {
-    room(name).unread = 0
+    const entry = room(name)
+    entry.unread = 0
     state.currentRoom = name
+    if (!entry.member) join(name)
     if (!timeline(name).loaded) loadLatest(name)
+    readSoon(name)
   }
 
+  /** Entering a public room the user is not in yet makes them a member, as posting to it would. */
+  async function join(name) {
+    try {
+      await api.join(name, me)
+      room(name).member = true
+    } catch (failure) {
+      // A room no one has created yet is created by its first message.
+      if (failure.status !== 404) state.notice = `Could not join ${name}: ${failure.message}`
+    }
+  }
+
+  /** Creates a public room and enters it (joining it, when it exists); answers an error text, or null. */
   function createRoom(name) {
     const trimmed = name.trim()
     if (!ROOM_PATTERN.test(trimmed)) {
       return 'A room name is 1 to 40 lower-case letters, digits, "-" or "_", starting with a letter or digit.'
     }
+    // Its creator is a member; a room of that name that exists already is joined instead.
+    room(trimmed).member = true
     selectRoom(trimmed)
+    api.createRoom(trimmed).catch((failure) => {
+      if (failure.status === 409) {
+        join(trimmed)
+      } else {
+        state.notice = `Could not create ${trimmed}: ${failure.message}`
+      }
+    })
     return null
+  }
+
+  /** Marks the room read up to its latest message, a moment from now, if the user is still in it. */
+  function readSoon(name) {
+    if (readDue[name]) return
+    readDue[name] = true
+    markReadLater(() => {
+      delete readDue[name]
+      markRead(name)
+    })
+  }
+
+  function markRead(name) {
+    if (name !== state.currentRoom) return
+    const latest = timeline(name).messages.at(-1)
+    if (!latest?.id || markedRead[name] === latest.id) return
+    markedRead[name] = latest.id
+    api.markRead(name, latest.id).catch(() => {
+      // Not stored yet, or the server is away: the next message or visit marks it.
+      if (markedRead[name] === latest.id) delete markedRead[name]
+    })
   }
 
   async function loadLatest(name) {
@@ -252,6 +307,7 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
       target.messages = appendLive(target.messages, message)
       const mine = message.sender?.id === me
       if (!mine && message.room !== state.currentRoom) entry.unread += 1
+      if (message.room === state.currentRoom) readSoon(message.room)
       settle(message)
     },
     ack({ clientMessageId, id }) {

@@ -16,8 +16,23 @@ function fakeApi(store = {}) {
     failPost: null,
     failHistory: null,
     historyCalls: 0,
+    unread: {},
+    created: [],
+    joined: [],
+    reads: [],
+    existing: new Set(),
     async rooms() {
-      return Object.keys(store).map((room) => ({ room, lastMessageAt: store[room].at(-1)?.timestamp ?? null }))
+      return Object.keys(store).map((room) => ({ room, lastMessageAt: store[room].at(-1)?.timestamp ?? null, unread: api.unread[room] ?? 0 }))
+    },
+    async createRoom(id) {
+      if (api.existing.has(id) || store[id]) throw new ApiError(409, { detail: `The room id ${id} is taken` })
+      api.created.push(id)
+    },
+    async join(room, userId) {
+      api.joined.push([room, userId])
+    },
+    async markRead(room, messageId) {
+      api.reads.push([room, messageId])
     },
     async history(room, { limit = 50, before } = {}) {
       api.historyCalls += 1
@@ -61,18 +76,21 @@ describe('useChat', () => {
   let chat
   let timers
   let ids
+  let readsDue
 
   beforeEach(async () => {
     api = fakeApi({ general: [message('g1'), message('g2')], random: [message('r1')] })
     connection = fakeConnection()
     timers = []
     ids = 0
+    readsDue = []
     chat = useChat({
       api,
       me: 'alice',
       connect: (handlers) => Object.assign(connection, { handlers }),
       newId: () => `c-${++ids}`,
       setTimer: (fn, ms) => timers.push({ fn, ms }),
+      markReadLater: (fn) => readsDue.push(fn),
     })
     await chat.start()
     await flush()
@@ -433,10 +451,56 @@ describe('useChat', () => {
     })
   })
 
-  it('creates rooms with valid names only', () => {
+  it('creates rooms with valid names only', async () => {
     expect(chat.createRoom('Team Room')).toMatch(/lower-case/)
     expect(chat.createRoom(' team-room ')).toBeNull()
     expect(chat.state.currentRoom).toBe('team-room')
+    await flush()
+    expect(api.created).toEqual(['team-room'])
+    expect(api.joined).toEqual([])
+  })
+
+  it('joins a room of that name instead when it exists', async () => {
+    api.existing.add('taken')
+    expect(chat.createRoom('taken')).toBeNull()
+    await flush()
+    expect(chat.state.currentRoom).toBe('taken')
+    expect(api.joined).toEqual([['taken', 'alice']])
+    expect(chat.state.notice).toBeNull()
+  })
+
+  it('joins a room it enters that the user is not in yet', async () => {
+    chat.selectRoom('random')
+    chat.selectRoom('elsewhere')
+    await flush()
+    expect(api.joined).toEqual([['elsewhere', 'alice']])
+    expect(chat.state.rooms.find((entry) => entry.room === 'elsewhere').member).toBe(true)
+  })
+
+  it('shows the unread counts the server keeps, except for the room being read', async () => {
+    api.unread = { general: 4, random: 2 }
+    connection.handlers.onReconnected()
+    await flush()
+    const unread = Object.fromEntries(chat.state.rooms.map((entry) => [entry.room, entry.unread]))
+    expect(unread).toEqual({ general: 0, random: 2 })
+  })
+
+  it('marks the room being read up to its latest message, a moment after it arrives', async () => {
+    expect(api.reads).toEqual([])
+    readsDue.splice(0).forEach((due) => due())
+    expect(api.reads).toEqual([['general', 'g2']])
+
+    connection.handlers.onFrame({ type: 'message', message: message('g3') })
+    connection.handlers.onFrame({ type: 'message', message: message('g4') })
+    connection.handlers.onFrame({ type: 'message', message: message('r2', 'random') })
+    expect(readsDue).toHaveLength(1)
+    readsDue.splice(0).forEach((due) => due())
+    expect(api.reads).toEqual([['general', 'g2'], ['general', 'g4']])
+
+    chat.selectRoom('random')
+    chat.selectRoom('general')
+    readsDue.splice(0).forEach((due) => due())
+    expect(api.reads).toHaveLength(2)
   })
 
   it('loads older pages in front', async () => {

@@ -50,6 +50,10 @@ export function createApi(baseUrl, getToken, fetchImpl = (...args) => globalThis
       call('POST', '/messages', { body: { room, text, clientMessageId } }),
     history: (room, { limit, before } = {}) => call('GET', '/messages', { query: { room, limit, before } }),
     rooms: () => call('GET', '/rooms'),
+    /** A public room of that id; 409 when a room has it already. */
+    createRoom: (id) => call('POST', '/rooms', { body: { id, visibility: 'public' } }),
+    join: (room, userId) => call('PUT', `/rooms/${encodeURIComponent(room)}/members/${encodeURIComponent(userId)}`),
+    markRead: (room, messageId) => call('PUT', `/rooms/${encodeURIComponent(room)}/read`, { body: { messageId } }),
     ticket: () => call('POST', '/ws-ticket'),
   }
 }

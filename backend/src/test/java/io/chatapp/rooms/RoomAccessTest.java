@@ -1,0 +1,97 @@
+package io.chatapp.rooms;
+
+import io.chatapp.model.ChatEvent;
+import io.chatapp.model.Membership;
+import io.chatapp.model.Room;
+import io.chatapp.model.RoomCreation;
+import io.chatapp.model.Sender;
+import io.chatapp.store.MemberState;
+import io.chatapp.store.RoomRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RoomAccessTest {
+
+    private static final Sender ALICE = new Sender("alice", "Alice");
+    private static final Sender BOB = new Sender("bob", "Bob");
+    private static final String T0 = "2026-11-28T10:00:00.000Z";
+
+    /** The store as far as access asks it: rooms, and their memberships. */
+    private final Map<String, Room> rooms = new HashMap<>();
+    private final Map<String, List<MemberState>> memberships = new HashMap<>();
+    private RoomAccess access;
+
+    @BeforeEach
+    void createAccess() {
+        access = new RoomAccess();
+        access.repository = new RoomRepository() {
+            @Override
+            public Optional<Room> find(String id) {
+                return Optional.ofNullable(rooms.get(id));
+            }
+
+            @Override
+            public List<MemberState> memberships(String room) {
+                return memberships.getOrDefault(room, List.of());
+            }
+        };
+        rooms.put("open", new Room("open", "Open", Room.PUBLIC, ALICE, T0));
+        rooms.put("closed", new Room("closed", "Closed", Room.PRIVATE, ALICE, T0));
+        memberships.put("closed", List.of(new MemberState(ALICE, true, Instant.parse(T0))));
+    }
+
+    @Test
+    void aPublicRoomIsEveryonesAPrivateOneItsMembers() {
+        assertEquals("open", access.requireVisible("open", "bob").orElseThrow().id());
+        assertEquals("closed", access.requireVisible("closed", "alice").orElseThrow().id());
+        assertThrows(RoomNotFoundException.class, () -> access.requireVisible("closed", "bob"));
+        assertEquals(Optional.empty(), access.audience("open"), "a public room's messages go to everyone");
+        assertEquals(Optional.of(Set.of("alice")), access.audience("closed"));
+    }
+
+    @Test
+    void aRoomNotCreatedYetIsPublicButADirectOneDoesNotExist() {
+        assertEquals(Optional.empty(), access.requireVisible("first-message-makes-it", "bob"));
+        assertThrows(RoomNotFoundException.class, () -> access.requireVisible(Room.directId("alice", "bob"), "alice"));
+    }
+
+    @Test
+    void aRoomCreatedElsewhereMomentsAgoIsReadFromTheStore() {
+        access.requireVisible("late", "bob");
+        rooms.put("late", new Room("late", "Late", Room.PRIVATE, ALICE, T0));
+        assertThrows(RoomNotFoundException.class, () -> access.requireVisible("late", "bob"),
+                "a room known as not created yet is looked up again, not taken for public");
+    }
+
+    @Test
+    void membershipEventsChangeWhoSeesTheRoomAndTheLaterChangeWins() {
+        access.requireVisible("closed", "alice");
+        access.joined(new ChatEvent.MemberJoined("e1", new Membership("closed", BOB, ALICE, "2026-11-28T10:00:02.000Z")));
+        assertTrue(access.visible("closed", "bob"));
+
+        access.left(new ChatEvent.MemberLeft("e2", new Membership("closed", BOB, BOB, "2026-11-28T10:00:03.000Z")));
+        access.joined(new ChatEvent.MemberJoined("e1", new Membership("closed", BOB, ALICE, "2026-11-28T10:00:02.000Z")));
+        assertFalse(access.visible("closed", "bob"), "the join came again after the later leave: the leave stands");
+        assertEquals(Optional.of(Set.of("alice")), access.audience("closed"));
+    }
+
+    @Test
+    void aCreatedRoomIsItsFirstMembersAtOnce() {
+        Room room = new Room("fresh", "Fresh", Room.PRIVATE, ALICE, T0);
+        access.created(new ChatEvent.RoomCreated("e3", new RoomCreation(room, List.of(ALICE, BOB))));
+        assertTrue(access.visible("fresh", "bob"));
+        assertFalse(access.visible("fresh", "carol"));
+    }
+}
