@@ -1,18 +1,24 @@
 package io.chatapp.rooms;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.chatapp.model.ChatEvent;
+import io.chatapp.model.ChatMessage;
 import io.chatapp.model.Membership;
 import io.chatapp.model.Room;
 import io.chatapp.store.MemberState;
 import io.chatapp.store.RoomRepository;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +56,15 @@ public class RoomAccess {
             .maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(30))
             .build(this::load);
+
+    /**
+     * Per user, the membership changes this instance applied lately, by room: what a session
+     * opening now must add to what the store says, which may not have them yet.
+     */
+    private final Cache<String, Map<String, MemberState>> recentByUser = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(2))
+            .build();
 
     private KnownRoom load(String id) {
         Optional<Room> room = repository.find(id);
@@ -101,31 +116,75 @@ public class RoomAccess {
                 .map(state -> state.user().id()).collect(Collectors.toUnmodifiableSet()));
     }
 
-    void created(@Observes ChatEvent.RoomCreated created) {
+    /** The rooms the user is in now: {@code general}, and those the store and the latest changes say. */
+    public Set<String> roomsOf(String userId) {
+        Map<String, MemberState> states = new HashMap<>(repository.membershipsOf(userId));
+        Map<String, MemberState> recent = recentByUser.getIfPresent(userId);
+        if (recent != null) {
+            recent.forEach((room, change) -> states.merge(room, change, RoomAccess::later));
+        }
+        Set<String> rooms = new HashSet<>();
+        states.forEach((room, state) -> {
+            if (state.member()) {
+                rooms.add(room);
+            }
+        });
+        rooms.add(Room.GENERAL);
+        return rooms;
+    }
+
+    /** Whether the latest change of the user's membership of the room that this instance applied made them a member. */
+    public boolean lastChangeJoined(String userId, String roomId) {
+        Map<String, MemberState> recent = recentByUser.getIfPresent(userId);
+        MemberState state = recent == null ? null : recent.get(roomId);
+        return state != null && state.member();
+    }
+
+    private static MemberState later(MemberState current, MemberState next) {
+        return next.changedAt().isBefore(current.changedAt()) ? current : next;
+    }
+
+    void created(@Observes @Priority(Interceptor.Priority.APPLICATION) ChatEvent.RoomCreated created) {
         Room room = created.creation().room();
         Map<String, MemberState> memberships = new ConcurrentHashMap<>();
         Instant at = Instant.parse(room.createdAt());
-        created.creation().members().forEach(member -> memberships.put(member.id(), new MemberState(member, true, at)));
+        created.creation().members().forEach(member -> {
+            MemberState state = new MemberState(member, true, at);
+            memberships.put(member.id(), state);
+            remember(room.id(), state);
+        });
         rooms.asMap().merge(room.id(), new KnownRoom(room, memberships),
                 (known, fresh) -> known.room == null ? fresh : known);
     }
 
-    void joined(@Observes ChatEvent.MemberJoined joined) {
+    /** Posting to a public room makes the poster a member, as the store applies it too. */
+    void posted(@Observes @Priority(Interceptor.Priority.APPLICATION) ChatEvent.MessagePosted posted) {
+        ChatMessage message = posted.message();
+        if (audience(message.room()).isEmpty()) {
+            remember(message.room(), new MemberState(message.sender(), true, message.timestampInstant()));
+        }
+    }
+
+    void joined(@Observes @Priority(Interceptor.Priority.APPLICATION) ChatEvent.MemberJoined joined) {
         change(joined.membership(), true);
     }
 
-    void left(@Observes ChatEvent.MemberLeft left) {
+    void left(@Observes @Priority(Interceptor.Priority.APPLICATION) ChatEvent.MemberLeft left) {
         change(left.membership(), false);
     }
 
     private void change(Membership membership, boolean member) {
-        KnownRoom known = rooms.getIfPresent(membership.room());
-        if (known == null) {
-            // Read from the store when first asked about.
-            return;
-        }
         MemberState change = new MemberState(membership.member(), member, membership.atInstant());
-        known.memberships.merge(membership.member().id(), change,
-                (current, next) -> next.changedAt().isBefore(current.changedAt()) ? current : next);
+        remember(membership.room(), change);
+        KnownRoom known = rooms.getIfPresent(membership.room());
+        if (known != null) {
+            known.memberships.merge(membership.member().id(), change, RoomAccess::later);
+        }
+        // Otherwise read from the store when first asked about.
+    }
+
+    private void remember(String roomId, MemberState change) {
+        recentByUser.asMap().computeIfAbsent(change.user().id(), user -> new ConcurrentHashMap<>())
+                .merge(roomId, change, RoomAccess::later);
     }
 }

@@ -15,6 +15,7 @@ import io.chatapp.store.ReadMarkers;
 import io.chatapp.store.RoomRepository;
 import io.chatapp.store.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 
@@ -65,6 +66,9 @@ public class RoomService {
 
     @Inject
     ReadMarkers readMarkers;
+
+    @Inject
+    Event<ChatEvent> events;
 
     /** {@code general} exists, and rooms known only from history are rooms; once per instance, when first needed. */
     private void setUp() {
@@ -134,7 +138,7 @@ public class RoomService {
             rooms.release(room);
             throw e;
         }
-        access.created(created);
+        applyHere(created);
     }
 
     /**
@@ -160,7 +164,7 @@ public class RoomService {
         ChatEvent.MemberJoined joined = new ChatEvent.MemberJoined(UUID.randomUUID().toString(),
                 new Membership(roomId, member, caller, now()));
         publish(joined);
-        access.joined(joined);
+        applyHere(joined);
     }
 
     /** Takes the user out of the room: the caller themselves, or anyone when the caller created the room. */
@@ -179,7 +183,7 @@ public class RoomService {
         Sender member = self ? caller : users.find(userId).orElse(new Sender(userId, userId));
         ChatEvent.MemberLeft left = new ChatEvent.MemberLeft(UUID.randomUUID().toString(), new Membership(roomId, member, caller, now()));
         publish(left);
-        access.left(left);
+        applyHere(left);
     }
 
     /** The caller's rooms, the most recently active first. */
@@ -261,6 +265,14 @@ public class RoomService {
     /** The room, if it exists and the caller may see it. */
     private Room existing(String roomId, Sender caller) {
         return access.requireVisible(roomId, caller.id()).orElseThrow(() -> new RoomNotFoundException(roomId));
+    }
+
+    /**
+     * Applies an event this instance has just published, as the broadcast consumer will once it
+     * reads it back: from the answer on, the change holds here (access, subscriptions).
+     */
+    private void applyHere(ChatEvent event) {
+        events.fire(event);
     }
 
     private void publish(ChatEvent event) {

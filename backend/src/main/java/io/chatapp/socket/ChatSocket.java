@@ -2,6 +2,7 @@ package io.chatapp.socket;
 
 import io.chatapp.model.Sender;
 import io.chatapp.model.SignedIn;
+import io.chatapp.store.StoreUnavailableException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -32,6 +33,8 @@ public class ChatSocket {
     private static final Logger LOG = Logger.getLogger(ChatSocket.class.getName());
     private static final int MAX_FRAME_BYTES = 65_536;
     private static final String SENDER = "chat.sender";
+    private static final CloseReason STORE_UNAVAILABLE = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
+            "the store is unavailable; reconnect shortly");
 
     @Inject
     SessionRegistry sessions;
@@ -41,6 +44,9 @@ public class ChatSocket {
 
     @Inject
     FrameDispatcher dispatcher;
+
+    @Inject
+    RoomSubscriptions subscriptions;
 
     @OnOpen
     public void open(Session session, EndpointConfig config) throws IOException {
@@ -57,7 +63,12 @@ public class ChatSocket {
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         ChatSession open = rules.open(session, holder.sender().id(), holder.tokenExpiresAt());
         sessions.add(open);
-        sessions.subscribeToEveryRoom(open);
+        try {
+            subscriptions.opened(open);
+        } catch (StoreUnavailableException e) {
+            // Without its rooms the session would miss their messages: the client comes back later.
+            session.close(STORE_UNAVAILABLE);
+        }
     }
 
     @OnMessage

@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * The open sessions of this instance, by user, and which rooms each listens to, so that a
- * room's message goes to that room's sessions. A session listens to every room, or to the rooms it
- * was subscribed to one by one.
+ * room's message goes to that room's sessions only: its cost is the room's size, not the number
+ * of open sessions.
  */
 @ApplicationScoped
 public class SessionRegistry {
@@ -30,7 +30,6 @@ public class SessionRegistry {
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
     private final Map<String, ChatSession> byId = new ConcurrentHashMap<>();
-    private final Set<ChatSession> everyRoom = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<ChatSession>> byRoom = new ConcurrentHashMap<>();
     private final Map<String, Set<ChatSession>> byUser = new ConcurrentHashMap<>();
 
@@ -68,11 +67,6 @@ public class SessionRegistry {
         byUser.computeIfAbsent(session.userId(), key -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
-    /** The session receives the messages of every room. */
-    void subscribeToEveryRoom(ChatSession session) {
-        everyRoom.add(session);
-    }
-
     void subscribe(ChatSession session, String room) {
         session.rooms().add(room);
         byRoom.computeIfAbsent(room, key -> ConcurrentHashMap.newKeySet()).add(session);
@@ -89,7 +83,6 @@ public class SessionRegistry {
     void remove(Session session) {
         ChatSession removed = byId.remove(session.getId());
         if (removed != null) {
-            everyRoom.remove(removed);
             byUser.computeIfPresent(removed.userId(), (key, sessions) -> {
                 sessions.remove(removed);
                 return sessions.isEmpty() ? null : sessions;
@@ -112,9 +105,8 @@ public class SessionRegistry {
         return userIds.stream().flatMap(user -> byUser.getOrDefault(user, Set.of()).stream());
     }
 
-    /** The sessions a message of the room goes to, each once. */
+    /** The sessions a message of the room goes to: those of its members. */
     Stream<ChatSession> audience(String room) {
-        Set<ChatSession> subscribed = byRoom.getOrDefault(room, Set.of());
-        return Stream.concat(everyRoom.stream(), subscribed.stream().filter(session -> !everyRoom.contains(session)));
+        return byRoom.getOrDefault(room, Set.of()).stream();
     }
 }

@@ -198,6 +198,19 @@ public class RoomRepository {
         }).into(new ArrayList<>()));
     }
 
+    /** Every membership the user has had, current or not, by room, with the time of its last change. */
+    public Map<String, MemberState> membershipsOf(String userId) {
+        return read(() -> {
+            Map<String, MemberState> found = new HashMap<>();
+            memberships.find(Filters.eq("user.id", userId)).forEach(document -> {
+                Document user = document.get("user", Document.class);
+                found.put(document.getString("room"), new MemberState(new Sender(user.getString("id"), user.getString("name")),
+                        document.getBoolean("member", false), document.getDate("changed_at").toInstant()));
+            });
+            return found;
+        });
+    }
+
     /** How many members each of the rooms has (rooms without any are left out). */
     public Map<String, Long> memberCounts(Collection<String> rooms) {
         return read(() -> {

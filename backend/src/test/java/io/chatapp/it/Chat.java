@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One signed-in user of the chat: their API client (MicroShed Testing) and their WebSockets. */
 final class Chat {
@@ -58,6 +59,19 @@ final class Chat {
         assertEquals(201, response.getStatus(), () -> "POST /api/rooms answered " + response.getStatus() + ": "
                 + response.readEntity(String.class));
         return object(response);
+    }
+
+    /**
+     * Joins a public room, creating it when no one has: from now on its messages reach this
+     * user's sockets.
+     */
+    void join(String room) {
+        Response created = api.createRoom(roomBody(room, "public"));
+        int status = created.getStatus();
+        assertTrue(status == 201 || status == 409, () -> "creating " + room + " answered " + status);
+        if (status == 409) {
+            assertEquals(204, api.addMember(room, user).getStatus(), () -> user + " could not join " + room);
+        }
     }
 
     /** The ids of the caller's rooms. */

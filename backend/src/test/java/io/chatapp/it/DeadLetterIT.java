@@ -77,6 +77,7 @@ public class DeadLetterIT {
                                                                       UnaryOperator<String> poisonIn, String reasonStart) {
         String room = Chat.freshRoom("poison");
         String poison = poisonIn.apply(room);
+        alice.join(room);
         double deadLettered = Http.metric("chat_messages_deadlettered_total", "");
 
         try (Topics.Tail deadLetters = new Topics.Tail(Topics.DEAD_LETTERS); RecordingSocket socket = alice.connect()) {
@@ -114,6 +115,7 @@ public class DeadLetterIT {
         String reason = "rejected by a bug since fixed (" + room + ")";
         String message = messageJson(room, "dead-lettered, then replayed");
         String id = ((JsonObject) Chat.parse(message)).getString("id");
+        alice.join(room);
         Topics.write(Topics.DEAD_LETTERS, room, message,
                 Map.of("dead-letter-reason", reason, "dead-letter-source", Topics.MESSAGES + "-0@0"));
 

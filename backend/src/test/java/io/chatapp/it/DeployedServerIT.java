@@ -70,6 +70,7 @@ public class DeployedServerIT {
         Chat alice = Chat.as("alice");
         Chat bob = Chat.as("bob");
         String room = Chat.freshRoom("deploy");
+        bob.join(room);
         try (RecordingSocket bobsSocket = bob.connect()) {
             JsonObject posted = alice.post(room, "Hello from " + PATH);
             String id = posted.getString("id");

@@ -51,6 +51,7 @@ public class EventRecordsIT {
     void aRecordWrittenBeforeEventsHadTypesIsStillShownAndStored() {
         String room = Chat.freshRoom("legacy");
         String written = DeadLetterIT.messageJson(room, "written before events had types");
+        bob.join(room);
         String id = ((JsonObject) Chat.parse(written)).getString("id");
         try (RecordingSocket bobsSocket = bob.connect()) {
             // As the server wrote every message before: key the room, value the message, no headers.

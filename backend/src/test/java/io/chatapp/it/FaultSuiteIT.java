@@ -54,6 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteIT {
 
+    private static final String PROBE_ROOM = "faults-probe";
     /** Longer than the second or so Liberty's quiesce takes when nothing holds it. */
     private static final Duration BROKER_FROZEN_FOR = Duration.ofMillis(2500);
 
@@ -70,7 +71,18 @@ class FaultSuiteIT {
     private Map<String, List<String>> stored;
 
     @BeforeAll
-    void startLoad() {
+    void startLoad() throws Exception {
+        // The watchers are members of the rooms they watch: a room's messages reach its members' sockets.
+        ChatClient serverA = stack.client(stack.serverA);
+        List<String> watched = new ArrayList<>(SteadyLoad.ROOMS);
+        watched.add(PROBE_ROOM);
+        for (String room : watched) {
+            int created = serverA.createRoom(stack.token("loader-0"), room, "public").statusCode();
+            assertTrue(created == 201 || created == 409, room + ": " + created);
+            for (String watcher : List.of("watcher-a1", "watcher-a2", "watcher-b1", "watcher-b2")) {
+                assertEquals(204, serverA.addMember(stack.token(watcher), room, watcher).statusCode(), watcher + " joining " + room);
+            }
+        }
         steady = List.of(new ReconnectingListener(stack, "watcher-a1", stack.serverA),
                 new ReconnectingListener(stack, "watcher-a2", stack.serverA));
         moving = List.of(new ReconnectingListener(stack, "watcher-b1", stack.serverB, stack.serverA),
@@ -344,7 +356,7 @@ class FaultSuiteIT {
 
     private String probe(URI server) {
         try {
-            HttpResponse<String> response = stack.client(server).post(stack.token("prober"), "faults-probe", "probe", null);
+            HttpResponse<String> response = stack.client(server).post(stack.token("prober"), PROBE_ROOM, "probe", null);
             return response.statusCode() == 202 ? ChatClient.parse(response.body()).getString("id") : null;
         } catch (IOException e) {
             return null;

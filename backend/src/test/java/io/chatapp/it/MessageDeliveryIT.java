@@ -79,6 +79,7 @@ public class MessageDeliveryIT {
     @Test
     void aPostedMessageReachesAnotherUsersWebSocket() {
         String room = Chat.freshRoom("live");
+        bob.join(room);
         try (RecordingSocket bobsSocket = bob.connect()) {
             JsonObject posted = alice.post(room, "can you see this?");
 
@@ -117,6 +118,7 @@ public class MessageDeliveryIT {
     @Test
     void aWebSocketSendIsAcknowledgedAndDelivered() {
         String room = Chat.freshRoom("ws-send");
+        bob.join(room);
         try (RecordingSocket alicesSocket = alice.connect(); RecordingSocket bobsSocket = bob.connect()) {
             alicesSocket.send("{\"type\":\"send\",\"room\":\"" + room + "\",\"text\":\"over the socket\",\"clientMessageId\":\"ws-1\"}");
 
@@ -181,6 +183,7 @@ public class MessageDeliveryIT {
     @Test
     void aRetriedClientMessageIdGivesOneMessageStoredAndBroadcastOnce() {
         String room = Chat.freshRoom("retry");
+        bob.join(room);
         String clientMessageId = "retry-" + UUID.randomUUID();
         try (RecordingSocket bobsSocket = bob.connect()) {
             JsonObject first = alice.post(room, "only once", clientMessageId);
@@ -208,6 +211,7 @@ public class MessageDeliveryIT {
     @Test
     void everyClientSeesARoomsMessagesInHistoryOrder() {
         String room = Chat.freshRoom("order");
+        bob.join(room);
         try (RecordingSocket bobsSocket = bob.connect()) {
             List<String> posted = new java.util.ArrayList<>();
             for (int i = 0; i < 10; i++) {

@@ -125,9 +125,10 @@ public class RoomAccessIT {
     void nothingOfThePrivateRoomReachesAnOutsidersSocket() {
         SOCKETS.get("creator").awaitMessage(messageId, Duration.ofSeconds(10));
         SOCKETS.get("member").awaitMessage(messageId, Duration.ofSeconds(10));
-        // A message of a public room posted after it is delivered to everyone: once it has come,
-        // the private room's message would have come before it.
+        // A message of a public room they all joined, posted after it: once it has come, the
+        // private room's message would have come before it.
         String room = Chat.freshRoom("after-matrix");
+        ROLES.values().forEach(chat -> chat.join(room));
         String marker = ROLES.get("creator").post(room, "public marker").getString("id");
         List<Executable> checks = new ArrayList<>();
         SOCKETS.forEach((role, socket) -> {

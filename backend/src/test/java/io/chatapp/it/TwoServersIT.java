@@ -60,8 +60,10 @@ class TwoServersIT {
         assertEquals(201, a.createRoom(stack.token(owner), room, "private").statusCode());
         try (RecordingSocket guestOnB = RecordingSocket.open(b, b.ticket(stack.token(guest)), b.origin())) {
             // Each server's broadcast consumer has joined its group: a message of a public room
-            // posted through A reaches the guest's socket on B.
+            // the guest joined, posted through A, reaches the guest's socket on B.
             String probeRoom = Chat.freshRoom("two-servers-probe");
+            assertEquals(201, a.createRoom(stack.token(owner), probeRoom, "public").statusCode());
+            assertEquals(204, b.addMember(stack.token(guest), probeRoom, guest).statusCode());
             Chat.await("a public message through A reaching a socket on B", Duration.ofSeconds(120), () -> {
                 String id = post(a, probeRoom, "probe");
                 try {

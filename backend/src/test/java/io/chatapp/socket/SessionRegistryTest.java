@@ -39,21 +39,23 @@ class SessionRegistryTest {
     }
 
     @Test
-    void aRoomsMessageGoesToItsSubscribersAndToSessionsOfEveryRoomEachOnce() {
-        ChatSession everywhere = open("everywhere");
+    void aRoomsMessageGoesToTheSessionsSubscribedToItOnly() {
+        ChatSession general = open("general-only");
         ChatSession design = open("design");
         ChatSession both = open("both");
-        for (ChatSession session : new ChatSession[] {everywhere, design, both}) {
+        for (ChatSession session : new ChatSession[] {general, design, both}) {
             registry.add(session);
         }
-        registry.subscribeToEveryRoom(everywhere);
-        registry.subscribeToEveryRoom(both);
+        registry.subscribe(general, "general");
+        registry.subscribe(both, "general");
         registry.subscribe(design, "design");
         registry.subscribe(both, "design");
+        registry.subscribe(both, "design");
 
-        assertEquals(Set.of("everywhere", "design", "both"), audience("design"));
-        assertEquals(2, registry.audience("general").count());
-        assertEquals(3, registry.audience("design").count(), "a session in every room and subscribed is sent once");
+        assertEquals(Set.of("design", "both"), audience("design"));
+        assertEquals(2, registry.audience("design").count(), "subscribed twice, sent once");
+        assertEquals(Set.of("general-only", "both"), audience("general"));
+        assertEquals(0, registry.audience("elsewhere").count());
     }
 
     @Test
@@ -62,17 +64,27 @@ class SessionRegistryTest {
         ChatSession other = open("other");
         registry.add(design);
         registry.add(other);
-        registry.subscribeToEveryRoom(other);
+        registry.subscribe(other, "design");
         registry.subscribe(design, "design");
         registry.unsubscribe(design, "design");
         assertEquals(Set.of("other"), audience("design"));
 
         ChatSession gone = open("gone");
         registry.add(gone);
-        registry.subscribeToEveryRoom(gone);
         registry.subscribe(gone, "design");
         registry.remove(session("gone"));
         assertEquals(Set.of("other"), audience("design"));
         assertTrue(registry.find(session("gone")).isEmpty());
+    }
+
+    @Test
+    void aUsersSessionsAreFoundByUser() {
+        ChatSession first = open("first");
+        ChatSession second = open("second");
+        registry.add(first);
+        registry.add(second);
+        assertEquals(Set.of("first"), registry.sessionsOf(Set.of(first.userId())).map(ChatSession::id).collect(Collectors.toSet()));
+        registry.remove(session("first"));
+        assertEquals(0, registry.sessionsOf(Set.of(first.userId())).count());
     }
 }

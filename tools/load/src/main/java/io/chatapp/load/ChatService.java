@@ -34,12 +34,29 @@ final class ChatService {
         this.client = new ChatClient(options.url(), HttpClient.Version.HTTP_1_1, Duration.ofSeconds(30));
     }
 
-    /** Signs in {@code --users} distinct users, as real traffic would, so per-user limits apply as in production. */
-    void signIn() {
+    /**
+     * Signs in {@code --users} distinct users, as real traffic would, so per-user limits apply as
+     * in production, and makes each a member of the room, whose messages reach members only.
+     */
+    void signIn() throws IOException, InterruptedException {
         Issuer issuer = new Issuer(options.issuer().toString());
         for (int i = 0; i < options.users(); i++) {
-            tokens.add(issuer.token("load-" + i, "load"));
+            tokens.add(issuer.token(user(i), "load"));
         }
+        int created = client.createRoom(token(0), options.room(), "public").statusCode();
+        if (created != 201 && created != 409) {
+            throw new IOException("creating room " + options.room() + " answered " + created);
+        }
+        for (int i = 0; i < options.users(); i++) {
+            int joined = client.addMember(token(i), options.room(), user(i)).statusCode();
+            if (joined != 204) {
+                throw new IOException(user(i) + " joining " + options.room() + " answered " + joined);
+            }
+        }
+    }
+
+    private static String user(int i) {
+        return "load-" + i;
     }
 
     String token(int user) {
