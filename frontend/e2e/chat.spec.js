@@ -183,6 +183,23 @@ test('markup in a message is shown as text, never run', async ({ browser }) => {
   await closeAll(alice, bob)
 })
 
+test('leaving a room takes it off the list and its messages stop coming', async ({ browser }) => {
+  const { alice, bob, room } = await aliceAndBobIn(browser, 'leave')
+  await bob.page.getByRole('button', { name: 'Leave room' }).click()
+  await expect(bob.page.getByRole('heading', { level: 1 })).toContainText('# general')
+  const entry = bob.page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: new RegExp(room) })
+  await expect(entry).toHaveCount(0)
+  await send(alice.page, 'after bob left')
+  await expect(messageList(alice.page).getByText('after bob left')).toBeVisible()
+  // Nothing of the room comes back for bob: not the message, not an unread room.
+  await bob.page.waitForTimeout(1_500)
+  await expect(entry).toHaveCount(0)
+  await reloadAndWait(bob.page)
+  await expect(entry).toHaveCount(0)
+  await expectAccessible(bob.page, 'the chat after leaving a room')
+  await closeAll(alice, bob)
+})
+
 test('after a dropped connection every message shows once, in order', async ({ browser }) => {
   const { alice, bob, room } = await aliceAndBobIn(browser, 'reconnect')
   await send(alice.page, 'before the drop')

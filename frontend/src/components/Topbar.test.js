@@ -10,6 +10,14 @@ describe('Topbar', () => {
     expect(wrapper.get('[role="status"]').text()).toBe('Reconnecting…')
   })
 
+  it('offers to leave a room the user may leave', async () => {
+    const general = mount(Topbar, { props: { room: 'general', userName: 'Alice', connection: 'open' } })
+    expect(general.find('button.leave').exists()).toBe(false)
+    const team = mount(Topbar, { props: { room: 'team', userName: 'Alice', connection: 'open', canLeave: true } })
+    await team.get('button.leave').trigger('click')
+    expect(team.emitted('leave')).toHaveLength(1)
+  })
+
   it('signs out', async () => {
     const wrapper = mount(Topbar, { props: { userName: 'Alice', connection: 'open' } })
     expect(wrapper.get('[role="status"]').text()).toBe('Connected')

@@ -46,6 +46,8 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
   const schedules = {}
   // Per room, the notice its failing catch-ups put up: a success clears that one only.
   const catchUpNotices = {}
+  // Rooms the user left: frames of theirs still on the way are not shown.
+  const leftRooms = new Set()
   // Per room, the message last marked read on the server, and whether a marking is due.
   const markedRead = {}
   const readDue = {}
@@ -107,6 +109,7 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
   }
 
   function selectRoom(name) {
+    leftRooms.delete(name)
     const entry = room(name)
     entry.unread = 0
     state.currentRoom = name
@@ -124,6 +127,21 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
       // A room no one has created yet is created by its first message.
       if (failure.status !== 404) state.notice = `Could not join ${name}: ${failure.message}`
     }
+  }
+
+  /** Leaves the room: it goes from the list, its messages stop coming, and general is shown. */
+  async function leaveRoom(name) {
+    try {
+      await api.leave(name, me)
+    } catch (failure) {
+      state.notice = `Could not leave ${name}: ${failure.message}`
+      return
+    }
+    leftRooms.add(name)
+    const index = state.rooms.findIndex((entry) => entry.room === name)
+    if (index !== -1) state.rooms.splice(index, 1)
+    delete state.timelines[name]
+    if (state.currentRoom === name) selectRoom('general')
   }
 
   /** Creates a public room and enters it (joining it, when it exists); answers an error text, or null. */
@@ -301,6 +319,7 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
   /** One handler per type of frame the server sends; a type this app does not know is ignored. */
   const frameHandlers = {
     message({ message }) {
+      if (leftRooms.has(message.room)) return
       const entry = room(message.room)
       if (!entry.lastMessageAt || message.timestamp > entry.lastMessageAt) entry.lastMessageAt = message.timestamp
       const target = timeline(message.room)
@@ -404,5 +423,5 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     }, retryAfterSeconds * 1000)
   }
 
-  return { state, start, stop, selectRoom, createRoom, loadOlder, send, retry, connection }
+  return { state, start, stop, selectRoom, createRoom, leaveRoom, loadOlder, send, retry, connection }
 }

@@ -31,6 +31,10 @@ function fakeApi(store = {}) {
     async join(room, userId) {
       api.joined.push([room, userId])
     },
+    left: [],
+    async leave(room, userId) {
+      api.left.push([room, userId])
+    },
     async markRead(room, messageId) {
       api.reads.push([room, messageId])
     },
@@ -475,6 +479,16 @@ describe('useChat', () => {
     await flush()
     expect(api.joined).toEqual([['elsewhere', 'alice']])
     expect(chat.state.rooms.find((entry) => entry.room === 'elsewhere').member).toBe(true)
+  })
+
+  it('leaves a room: it goes from the list, later frames of it are not shown, and general is shown', async () => {
+    chat.selectRoom('random')
+    await chat.leaveRoom('random')
+    expect(api.left).toEqual([['random', 'alice']])
+    expect(chat.state.rooms.map((entry) => entry.room)).toEqual(['general'])
+    expect(chat.state.currentRoom).toBe('general')
+    connection.handlers.onFrame({ type: 'message', message: message('r9', 'random') })
+    expect(chat.state.rooms.map((entry) => entry.room)).toEqual(['general'])
   })
 
   it('shows the unread counts the server keeps, except for the room being read', async () => {

@@ -53,6 +53,7 @@ export function createApi(baseUrl, getToken, fetchImpl = (...args) => globalThis
     /** A public room of that id; 409 when a room has it already. */
     createRoom: (id) => call('POST', '/rooms', { body: { id, visibility: 'public' } }),
     join: (room, userId) => call('PUT', `/rooms/${encodeURIComponent(room)}/members/${encodeURIComponent(userId)}`),
+    leave: (room, userId) => call('DELETE', `/rooms/${encodeURIComponent(room)}/members/${encodeURIComponent(userId)}`),
     markRead: (room, messageId) => call('PUT', `/rooms/${encodeURIComponent(room)}/read`, { body: { messageId } }),
     ticket: () => call('POST', '/ws-ticket'),
   }
