@@ -1,68 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { expectAccessible } from './axe.js'
-
-const SCREENS = 'test-results/screens'
-
-/** Signs in through the OIDC issuer's own login page, as a person would. */
-async function signIn(browser, user, viewport) {
-  const context = await browser.newContext(viewport ? { viewport } : {})
-  const page = await context.newPage()
-  const dialogs = []
-  page.on('dialog', async (dialog) => {
-    dialogs.push(dialog.message())
-    await dialog.dismiss()
-  })
-  await page.goto('/')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.locator('input[name="username"]').fill(user)
-  await page.getByRole('button', { name: 'Sign-in' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({ timeout: 20_000 })
-  return { context, page, dialogs }
-}
-
-function messageList(page) {
-  return page.getByRole('log')
-}
-
-async function enterRoom(page, room) {
-  const existing = page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: `# ${room}`, exact: false })
-  if (await existing.count()) {
-    await existing.first().click()
-  } else {
-    await page.getByLabel('New room').fill(room)
-    await page.getByRole('button', { name: 'Create' }).click()
-  }
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(`# ${room}`)
-}
-
-async function send(page, text) {
-  const input = page.getByRole('textbox', { name: /^Message #/ })
-  await input.fill(text)
-  await input.press('Enter')
-}
-
-async function reloadAndWait(page) {
-  await page.reload()
-  await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({ timeout: 20_000 })
-}
-
-function freshRoom(purpose) {
-  return `${purpose}-${Date.now().toString(36)}`
-}
-
-/** Alice and Bob signed in, each in a browser context of their own, both in a new room. */
-async function aliceAndBobIn(browser, purpose) {
-  const alice = await signIn(browser, 'alice')
-  const bob = await signIn(browser, 'bob')
-  const room = freshRoom(purpose)
-  await enterRoom(alice.page, room)
-  await enterRoom(bob.page, room)
-  return { alice, bob, room }
-}
-
-async function closeAll(...users) {
-  for (const user of users) await user.context.close()
-}
+import { aliceAndBobIn, closeAll, enterRoom, freshRoom, messageList, reloadAndWait, roomLink, SCREENS, send, signIn } from './chat-session.js'
 
 test('the sign-in screen comes first', async ({ page }) => {
   await page.goto('/')
@@ -121,7 +59,7 @@ test('alice and bob talk live, and history survives a reload', async ({ browser 
   await enterRoom(bob.page, otherRoom)
   await enterRoom(bob.page, room)
   await send(alice.page, 'over here')
-  const otherEntry = bob.page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: new RegExp(otherRoom) })
+  const otherEntry = roomLink(bob.page, new RegExp(otherRoom))
   await expect(otherEntry.getByLabel('1 unread')).toBeVisible({ timeout: 5_000 })
   await expectAccessible(bob.page, 'the chat with an unread room')
   await reloadAndWait(bob.page)
@@ -147,7 +85,7 @@ test('alice and bob talk live, and history survives a reload', async ({ browser 
 test('shift+enter makes a new line and enter sends', async ({ browser }) => {
   const alice = await signIn(browser, 'alice')
   await enterRoom(alice.page, freshRoom('keys'))
-  const input = alice.page.getByRole('textbox', { name: /^Message #/ })
+  const input = alice.page.getByRole('textbox', { name: /^Message / })
   await input.type('first line')
   await input.press('Shift+Enter')
   await input.type('second line')
@@ -187,7 +125,7 @@ test('leaving a room takes it off the list and its messages stop coming', async 
   const { alice, bob, room } = await aliceAndBobIn(browser, 'leave')
   await bob.page.getByRole('button', { name: 'Leave room' }).click()
   await expect(bob.page.getByRole('heading', { level: 1 })).toContainText('# general')
-  const entry = bob.page.getByRole('navigation', { name: 'Rooms' }).getByRole('button', { name: new RegExp(room) })
+  const entry = roomLink(bob.page, new RegExp(room))
   await expect(entry).toHaveCount(0)
   await send(alice.page, 'after bob left')
   await expect(messageList(alice.page).getByText('after bob left')).toBeVisible()

@@ -66,10 +66,17 @@ test('every response carries the security headers', async ({ request }) => {
   }
 })
 
-test('any other path is the app, revalidated on every use', async ({ request }) => {
-  test.skip(server !== 'nginx', 'Liberty serves the app at / only; the API shares its paths')
-  const response = await request.get('/rooms/general')
+test('a room\'s address is the app, revalidated on every use, with the security headers', async ({ request }) => {
+  const response = await request.get('/rooms/some-room')
   expect(response.status()).toBe(200)
   expect(response.headers()['cache-control']).toBe('no-cache')
+  expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'")
+  expect(await response.text()).toContain('id="app"')
+})
+
+test('any other path is the app too', async ({ request }) => {
+  test.skip(server !== 'nginx', 'Liberty serves the app at / and /rooms/* only; the API shares its paths')
+  const response = await request.get('/elsewhere')
+  expect(response.status()).toBe(200)
   expect(await response.text()).toContain('id="app"')
 })

@@ -1,5 +1,6 @@
 import { createApp } from 'vue'
 import App from './App.vue'
+import { createChatRouter } from './router.js'
 import './style.css'
 
-createApp(App).mount('#app')
+createApp(App).use(createChatRouter()).mount('#app')

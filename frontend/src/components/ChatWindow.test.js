@@ -52,4 +52,22 @@ describe('ChatWindow', () => {
     const wrapper = mount(ChatWindow, { props: { room: 'quiet', me: 'alice', messages: [] } })
     expect(wrapper.get('li.empty').text()).toContain('No messages in # quiet yet')
   })
+
+  it('puts the day before its first message, and the full date on hover', () => {
+    const day = (date) => ({ ...message(date, `on ${date}`), timestamp: new Date(`${date}T12:00:00`).toISOString() })
+    const wrapper = mount(ChatWindow, {
+      props: { room: 'general', me: 'alice', messages: [day('2026-11-20'), { ...day('2026-11-20'), id: 'x' }, day('2026-11-21')] },
+    })
+    const items = wrapper.findAll('li').map((item) => (item.classes('day') ? `day: ${item.text()}` : item.get('.text').text()))
+    expect(items).toHaveLength(5)
+    expect(items[0]).toMatch(/^day: .*20.*2026/)
+    expect(items.slice(1, 3)).toEqual(['on 2026-11-20', 'on 2026-11-20'])
+    expect(items[3]).toMatch(/^day: .*21.*2026/)
+    expect(wrapper.get('time').attributes('title')).toMatch(/2026/)
+  })
+
+  it('says it is loading before the first messages come', () => {
+    const wrapper = mount(ChatWindow, { props: { room: 'general', me: 'alice', messages: [], loading: true } })
+    expect(wrapper.get('[role="status"]').text()).toBe('Loading messages…')
+  })
 })

@@ -1,42 +1,51 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
+import { createMemoryHistory } from 'vue-router'
+import { createChatRouter } from '../router.js'
 import Sidebar from './Sidebar.vue'
 
 const rooms = [
-  { room: 'general', unread: 0 },
-  { room: 'random', unread: 3 },
+  { room: 'general', visibility: 'public', unread: 0 },
+  { room: 'secret', visibility: 'private', unread: 3 },
+  { room: 'dm-1', name: 'Alice Liddell, Bob Builder', visibility: 'direct', unread: 1 },
 ]
 
+async function sidebar(props) {
+  const router = createChatRouter(createMemoryHistory())
+  await router.push('/rooms/general')
+  const wrapper = mount(Sidebar, { props: { rooms, current: 'general', myName: 'Alice Liddell', ...props }, global: { plugins: [router] } })
+  return { wrapper, router }
+}
+
 describe('Sidebar', () => {
-  it('lists the rooms, marks the current one and the unread ones', () => {
-    const wrapper = mount(Sidebar, { props: { rooms, current: 'general', createRoom: () => null } })
-    const buttons = wrapper.findAll('button.room')
-    expect(buttons.map((button) => button.get('.name').text())).toEqual(['# general', '# random'])
-    expect(buttons[0].attributes('aria-current')).toBe('page')
-    expect(buttons[1].classes('unread')).toBe(true)
-    expect(buttons[1].get('.badge').attributes('aria-label')).toBe('3 unread')
+  it('lists rooms and direct conversations apart, each a link to its address, marking the current and unread ones', async () => {
+    const { wrapper } = await sidebar()
+    const [roomList, directList] = wrapper.findAll('section')
+    const links = roomList.findAll('a.room')
+    expect(links.map((link) => link.get('.name').text())).toEqual(['# general', '# secret'])
+    expect(links.map((link) => link.attributes('href'))).toEqual(['/rooms/general', '/rooms/secret'])
+    expect(links[0].attributes('aria-current')).toBe('page')
+    expect(links[1].classes('unread')).toBe(true)
+    expect(links[1].get('.badge').attributes('aria-label')).toBe('3 unread')
+    expect(links[1].find('.private').exists()).toBe(true)
+    const direct = directList.get('a.room')
+    expect(direct.get('.name').text()).toBe('Bob Builder')
+    expect(direct.attributes('href')).toBe('/rooms/dm-1')
   })
 
-  it('selects a room', async () => {
-    const wrapper = mount(Sidebar, { props: { rooms, current: 'general', createRoom: () => null } })
-    await wrapper.findAll('button.room')[1].trigger('click')
-    expect(wrapper.emitted('select')).toEqual([['random']])
+  it('goes to a room when its link is followed', async () => {
+    const { wrapper, router } = await sidebar()
+    await wrapper.findAll('a.room')[1].trigger('click')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(router.currentRoute.value.fullPath).toBe('/rooms/secret')
   })
 
-  it('creates a room, or says why not', async () => {
-    const createRoom = vi.fn((name) => (name === 'Bad Name' ? 'A room name is lower-case' : null))
-    const wrapper = mount(Sidebar, { props: { rooms, current: 'general', createRoom } })
-    const input = wrapper.get('input#new-room')
-
-    await input.setValue('Bad Name')
-    await wrapper.get('form').trigger('submit')
-    expect(wrapper.get('[role="alert"]').text()).toBe('A room name is lower-case')
-    expect(input.attributes('aria-invalid')).toBe('true')
-
-    await input.setValue('team')
-    await wrapper.get('form').trigger('submit')
-    expect(createRoom).toHaveBeenLastCalledWith('team')
-    expect(wrapper.get('[role="alert"]').text()).toBe('')
-    expect(input.element.value).toBe('')
+  it('says when there are no direct conversations yet, and offers to start one, browse and create', async () => {
+    const { wrapper } = await sidebar({ rooms: rooms.slice(0, 1) })
+    expect(wrapper.findAll('section')[1].text()).toContain('No conversations yet.')
+    for (const [label, event] of [['Browse rooms', 'browse'], ['New room', 'create'], ['New message', 'write']]) {
+      await wrapper.findAll('button').find((button) => button.text() === label).trigger('click')
+      expect(wrapper.emitted(event)).toHaveLength(1)
+    }
   })
 })

@@ -4,18 +4,27 @@ import Topbar from './Topbar.vue'
 
 describe('Topbar', () => {
   it('shows the room, the user and the connection state', () => {
-    const wrapper = mount(Topbar, { props: { room: 'general', userName: 'Alice Liddell', connection: 'reconnecting' } })
+    const wrapper = mount(Topbar, { props: { title: '# general', userName: 'Alice Liddell', connection: 'reconnecting' } })
     expect(wrapper.get('h1').text()).toContain('# general')
     expect(wrapper.get('.user').text()).toContain('Alice Liddell')
     expect(wrapper.get('[role="status"]').text()).toBe('Reconnecting…')
   })
 
   it('offers to leave a room the user may leave', async () => {
-    const general = mount(Topbar, { props: { room: 'general', userName: 'Alice', connection: 'open' } })
+    const general = mount(Topbar, { props: { title: '# general', userName: 'Alice', connection: 'open' } })
     expect(general.find('button.leave').exists()).toBe(false)
-    const team = mount(Topbar, { props: { room: 'team', userName: 'Alice', connection: 'open', canLeave: true } })
+    const team = mount(Topbar, { props: { title: '# team', userName: 'Alice', connection: 'open', canLeave: true } })
     await team.get('button.leave').trigger('click')
     expect(team.emitted('leave')).toHaveLength(1)
+  })
+
+  it('opens and closes the members panel, saying which it is', async () => {
+    const closed = mount(Topbar, { props: { title: '# team', userName: 'Alice', connection: 'open', hasMembers: true } })
+    expect(closed.get('button.members').attributes('aria-expanded')).toBe('false')
+    await closed.get('button.members').trigger('click')
+    expect(closed.emitted('toggle-members')).toHaveLength(1)
+    const open = mount(Topbar, { props: { title: '# team', userName: 'Alice', connection: 'open', hasMembers: true, membersOpen: true } })
+    expect(open.get('button.members').attributes('aria-expanded')).toBe('true')
   })
 
   it('signs out', async () => {

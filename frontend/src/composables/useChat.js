@@ -25,9 +25,13 @@ export const READ_DELAY_MS = 1_000
  * @param {ReturnType<import('../lib/api.js').createApi>} deps.api
  * @param {(handlers: object) => import('../lib/socket.js').ChatConnection} deps.connect creates the live connection
  * @param {string} deps.me the signed-in user's id (the token's sub)
+ * @param {string} [deps.myName] the name the server shows for the user
+ * @param {(room: string) => void} [deps.navigate] shows a room: where the app keeps the room in its
+ *   address, it changes the address, which then selects the room
  */
 export function useChat({ api, connect, me, newId = () => globalThis.crypto.randomUUID(),
-  setTimer = (fn, ms) => setTimeout(fn, ms), markReadLater = (fn) => setTimeout(fn, READ_DELAY_MS) }) {
+  setTimer = (fn, ms) => setTimeout(fn, ms), markReadLater = (fn) => setTimeout(fn, READ_DELAY_MS), navigate, myName = me }) {
+  const show = navigate ?? ((name) => selectRoom(name))
   const state = reactive({
     connection: 'connecting',
     rooms: [],
@@ -61,18 +65,42 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     onReconnected: () => reconnected(),
   })
 
+  // The rooms list as the server gave it: until then, whether the user is in a room is unknown.
+  let roomsListed = Promise.resolve()
+
   function room(name) {
     let entry = state.rooms.find((candidate) => candidate.room === name)
     if (!entry) {
-      entry = { room: name, lastMessageAt: null, unread: 0, member: false }
+      entry = { room: name, name: null, visibility: 'public', lastMessageAt: null, unread: 0, member: false }
       state.rooms.push(entry)
     }
     return entry
   }
 
+  /** A room the server described (a RoomView) that the user is a member of. */
+  function remember(view) {
+    const entry = room(view.id ?? view.room)
+    const shown = state.timelines[entry.room]
+    if (shown?.missing) {
+      // The user was looking at a room they could not see, and now may: show it.
+      shown.missing = false
+      if (!shown.loaded && !shown.loading) loadLatest(entry.room)
+    }
+    entry.name = view.name ?? null
+    entry.visibility = view.visibility ?? 'public'
+    entry.member = true
+    return entry
+  }
+
+  function forget(name) {
+    const index = state.rooms.findIndex((entry) => entry.room === name)
+    if (index !== -1) state.rooms.splice(index, 1)
+  }
+
   function timeline(name) {
     if (!state.timelines[name]) {
-      state.timelines[name] = { messages: [], hasMore: false, loaded: false, loading: false }
+      // missing: the room does not exist, or the user may not see it; error: its history failed to load.
+      state.timelines[name] = { messages: [], hasMore: false, loaded: false, loading: false, missing: false, error: null }
     }
     return state.timelines[name]
   }
@@ -82,10 +110,11 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     return state.outbox[name]
   }
 
-  async function start(initialRoom = 'general') {
+  /** Connects and lists the user's rooms; showing one is selectRoom's. */
+  async function start() {
     connection.start()
-    await loadRooms()
-    selectRoom(state.rooms.find((entry) => entry.room === initialRoom) ? initialRoom : (state.rooms[0]?.room ?? initialRoom))
+    roomsListed = loadRooms()
+    await roomsListed
   }
 
   function stop() {
@@ -94,14 +123,20 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     for (const name of Object.keys(gaps)) delete gaps[name]
   }
 
-  async function loadRooms() {
+  /**
+   * @param {string} [learning] a room first met in a live message: its count may not include
+   *   that message yet (it is stored a moment after it is broadcast), so the higher one is kept
+   */
+  async function loadRooms(learning) {
     try {
       for (const listed of await api.rooms()) {
-        const entry = room(listed.room)
+        const entry = remember(listed)
         entry.lastMessageAt = listed.lastMessageAt
-        entry.member = true
         // The server counts for every device of the user; the room being read has none.
-        if (typeof listed.unread === 'number') entry.unread = listed.room === state.currentRoom ? 0 : listed.unread
+        if (typeof listed.unread === 'number') {
+          entry.unread = listed.room === state.currentRoom ? 0
+            : listed.room === learning ? Math.max(listed.unread, entry.unread) : listed.unread
+        }
       }
     } catch (failure) {
       state.notice = `Rooms could not be loaded: ${failure.message}`
@@ -109,12 +144,16 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
   }
 
   function selectRoom(name) {
+    if (name === state.currentRoom) return
     leftRooms.delete(name)
     const entry = room(name)
     entry.unread = 0
     state.currentRoom = name
-    if (!entry.member) join(name)
-    if (!timeline(name).loaded) loadLatest(name)
+    const shown = timeline(name)
+    if (!shown.loaded && !shown.loading) loadLatest(name)
+    roomsListed.then(() => {
+      if (!entry.member && !shown.missing && state.rooms.includes(entry)) join(name)
+    })
     readSoon(name)
   }
 
@@ -124,9 +163,20 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
       await api.join(name, me)
       room(name).member = true
     } catch (failure) {
-      // A room no one has created yet is created by its first message.
-      if (failure.status !== 404) state.notice = `Could not join ${name}: ${failure.message}`
+      if (failure.status === 404) {
+        // No such room, or a private one: the same to the user, who may create it.
+        timeline(name).missing = true
+        forget(name)
+      } else {
+        state.notice = `Could not join ${name}: ${failure.message}`
+      }
     }
+  }
+
+  /** Loads a room's history again after it failed. */
+  function reload(name = state.currentRoom) {
+    const shown = timeline(name)
+    if (!shown.loading) loadLatest(name)
   }
 
   /** Leaves the room: it goes from the list, its messages stop coming, and general is shown. */
@@ -138,30 +188,55 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
       return
     }
     leftRooms.add(name)
-    const index = state.rooms.findIndex((entry) => entry.room === name)
-    if (index !== -1) state.rooms.splice(index, 1)
+    forget(name)
     delete state.timelines[name]
-    if (state.currentRoom === name) selectRoom('general')
+    if (state.currentRoom === name) {
+      state.currentRoom = null
+      show('general')
+    }
   }
 
-  /** Creates a public room and enters it (joining it, when it exists); answers an error text, or null. */
-  function createRoom(name) {
-    const trimmed = name.trim()
+  /**
+   * Creates a room and shows it; a public room whose id is taken is joined and shown instead.
+   * @returns {Promise<string|null>} what was wrong, for the form, or null
+   */
+  async function createRoom({ id, name = '', visibility = 'public', members = [] }) {
+    const trimmed = id.trim()
     if (!ROOM_PATTERN.test(trimmed)) {
-      return 'A room name is 1 to 40 lower-case letters, digits, "-" or "_", starting with a letter or digit.'
+      return 'A room id is 1 to 40 lower-case letters, digits, "-" or "_", starting with a letter or digit.'
     }
-    // Its creator is a member; a room of that name that exists already is joined instead.
-    room(trimmed).member = true
-    selectRoom(trimmed)
-    api.createRoom(trimmed).catch((failure) => {
-      if (failure.status === 409) {
-        join(trimmed)
-      } else {
-        state.notice = `Could not create ${trimmed}: ${failure.message}`
+    try {
+      remember(await api.createRoom({ id: trimmed, name: name.trim(), visibility, members }))
+    } catch (failure) {
+      if (failure.status !== 409) return failure.message
+      if (visibility !== 'public') return `A room called ${trimmed} exists already.`
+      try {
+        await api.join(trimmed, me)
+      } catch {
+        return `A room called ${trimmed} exists already.`
       }
-    })
+      room(trimmed).member = true
+    }
+    show(trimmed)
     return null
   }
+
+  /** Opens the direct room of the user and someone else, created on first use, and shows it. */
+  async function openDirect(userId) {
+    const entry = remember(await api.direct(userId))
+    show(entry.room)
+    return entry.room
+  }
+
+  /** One room with its members (RoomView with memberList). */
+  const roomDetails = (name) => api.room(name)
+  /** Every public room, the user a member or not. */
+  const publicRooms = () => api.publicRooms()
+  /** Users who have signed in, by name or id prefix. */
+  const findUsers = async (text) => (await api.users(text)).users
+  /** Adds someone to a room the user is in (private rooms), or, for its creator, removes them. */
+  const addMember = (name, userId) => api.join(name, userId)
+  const removeMember = (name, userId) => api.leave(name, userId)
 
   /** Marks the room read up to its latest message, a moment from now, if the user is still in it. */
   function readSoon(name) {
@@ -187,11 +262,19 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
   async function loadLatest(name) {
     const entry = timeline(name)
     entry.loading = true
+    entry.error = null
     try {
-      await catchUp(name)
+      // Messages received live before the room was opened are joined, not anchors: the whole
+      // newest page comes in front of them.
+      await catchUp(name, new Set())
       entry.loaded = true
     } catch (failure) {
-      state.notice = `History of ${name} could not be loaded: ${failure.message}`
+      if (failure.status === 404) {
+        entry.missing = true
+        forget(name)
+      } else {
+        entry.error = `The messages of ${name} could not be loaded: ${failure.message}`
+      }
     } finally {
       entry.loading = false
     }
@@ -320,6 +403,8 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
   const frameHandlers = {
     message({ message }) {
       if (leftRooms.has(message.room)) return
+      // Someone added the user to a room, or wrote to them directly: the list tells what room it is.
+      const learning = !state.rooms.some((entry) => entry.room === message.room)
       const entry = room(message.room)
       if (!entry.lastMessageAt || message.timestamp > entry.lastMessageAt) entry.lastMessageAt = message.timestamp
       const target = timeline(message.room)
@@ -327,6 +412,7 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
       const mine = message.sender?.id === me
       if (!mine && message.room !== state.currentRoom) entry.unread += 1
       if (message.room === state.currentRoom) readSoon(message.room)
+      if (learning) loadRooms(message.room)
       settle(message)
     },
     ack({ clientMessageId, id }) {
@@ -423,5 +509,8 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     }, retryAfterSeconds * 1000)
   }
 
-  return { state, start, stop, selectRoom, createRoom, leaveRoom, loadOlder, send, retry, connection }
+  return {
+    me, myName, state, start, stop, selectRoom, reload, createRoom, openDirect, leaveRoom, loadOlder, send, retry,
+    roomDetails, publicRooms, findUsers, addMember, removeMember, connection,
+  }
 }

@@ -21,14 +21,27 @@ function fakeApi(store = {}) {
     joined: [],
     reads: [],
     existing: new Set(),
+    /** Rooms the user may not see: every call about them answers 404. */
+    hidden: new Set(),
+    directs: [],
     async rooms() {
-      return Object.keys(store).map((room) => ({ room, lastMessageAt: store[room].at(-1)?.timestamp ?? null, unread: api.unread[room] ?? 0 }))
+      return Object.keys(store).map((room) => ({ id: room, room, name: room, visibility: 'public',
+        lastMessageAt: store[room].at(-1)?.timestamp ?? null, unread: api.unread[room] ?? 0 }))
     },
-    async createRoom(id) {
-      if (api.existing.has(id) || store[id]) throw new ApiError(409, { detail: `The room id ${id} is taken` })
-      api.created.push(id)
+    async createRoom(request) {
+      const { id } = request
+      if (api.existing.has(id) || api.hidden.has(id) || store[id]) throw new ApiError(409, { detail: `The room id ${id} is taken` })
+      api.created.push(request)
+      return { id, room: id, name: request.name || id, visibility: request.visibility, member: true }
+    },
+    async direct(userId) {
+      api.directs.push(userId)
+      return { id: 'dm-1', room: 'dm-1', name: `Alice, ${userId}`, visibility: 'direct', member: true }
     },
     async join(room, userId) {
+      if (api.hidden.has(room) || (api.missing && !api.created.some((created) => created.id === room))) {
+        throw new ApiError(404, { detail: 'No such room' })
+      }
       api.joined.push([room, userId])
     },
     left: [],
@@ -41,6 +54,7 @@ function fakeApi(store = {}) {
     async history(room, { limit = 50, before } = {}) {
       api.historyCalls += 1
       if (api.failHistory) throw api.failHistory
+      if (api.hidden.has(room)) throw new ApiError(404, { detail: 'No such room' })
       const all = store[room] ?? []
       const end = before ? all.findIndex((candidate) => candidate.id === before) : all.length
       const start = Math.max(0, end - limit)
@@ -97,6 +111,7 @@ describe('useChat', () => {
       markReadLater: (fn) => readsDue.push(fn),
     })
     await chat.start()
+    chat.selectRoom('general')
     await flush()
   })
 
@@ -151,6 +166,15 @@ describe('useChat', () => {
     chat.selectRoom('random')
     await flush()
     expect(chat.state.rooms.find((entry) => entry.room === 'random').unread).toBe(0)
+    expect(timeline('random')).toEqual(['r1', 'r2'])
+  })
+
+  it('shows a room\'s history in full when it is opened after live messages of it came', async () => {
+    const live = message('r2', 'random')
+    api.store.random.push(live)
+    frame({ type: 'message', message: live })
+    chat.selectRoom('random')
+    await flush()
     expect(timeline('random')).toEqual(['r1', 'r2'])
   })
 
@@ -290,6 +314,7 @@ describe('useChat', () => {
       const stayedConnection = fakeConnection()
       const stayed = useChat({ api, me: 'carol', connect: (handlers) => Object.assign(stayedConnection, { handlers }), setTimer: () => {} })
       await stayed.start()
+      stayed.selectRoom('general')
       await flush()
       const broadcast = (sent, { toUs = true } = {}) => {
         stayedConnection.handlers.onFrame({ type: 'message', message: sent })
@@ -455,22 +480,91 @@ describe('useChat', () => {
     })
   })
 
-  it('creates rooms with valid names only', async () => {
-    expect(chat.createRoom('Team Room')).toMatch(/lower-case/)
-    expect(chat.createRoom(' team-room ')).toBeNull()
+  it('creates rooms with valid ids only, and shows the new room', async () => {
+    expect(await chat.createRoom({ id: 'Team Room' })).toMatch(/lower-case/)
+    expect(api.created).toEqual([])
+    expect(await chat.createRoom({ id: ' team-room ', name: 'Team', visibility: 'private', members: ['bob'] })).toBeNull()
+    expect(api.created).toEqual([{ id: 'team-room', name: 'Team', visibility: 'private', members: ['bob'] }])
     expect(chat.state.currentRoom).toBe('team-room')
-    await flush()
-    expect(api.created).toEqual(['team-room'])
+    expect(chat.state.rooms.find((entry) => entry.room === 'team-room')).toMatchObject({ member: true, visibility: 'private' })
     expect(api.joined).toEqual([])
   })
 
-  it('joins a room of that name instead when it exists', async () => {
+  it('joins a public room whose id is taken instead, and refuses a taken id for a private one', async () => {
     api.existing.add('taken')
-    expect(chat.createRoom('taken')).toBeNull()
-    await flush()
+    expect(await chat.createRoom({ id: 'taken' })).toBeNull()
     expect(chat.state.currentRoom).toBe('taken')
     expect(api.joined).toEqual([['taken', 'alice']])
     expect(chat.state.notice).toBeNull()
+
+    api.hidden.add('secret')
+    expect(await chat.createRoom({ id: 'secret' })).toBe('A room called secret exists already.')
+    expect(await chat.createRoom({ id: 'taken', visibility: 'private' })).toBe('A room called taken exists already.')
+    expect(chat.state.currentRoom).toBe('taken')
+  })
+
+  it('opens a direct room and lists it as one', async () => {
+    expect(await chat.openDirect('bob')).toBe('dm-1')
+    expect(api.directs).toEqual(['bob'])
+    expect(chat.state.currentRoom).toBe('dm-1')
+    expect(chat.state.rooms.find((entry) => entry.room === 'dm-1').visibility).toBe('direct')
+  })
+
+  it('shows a room the user may not see as missing, not as a room of theirs, and does not join it', async () => {
+    api.hidden.add('secret')
+    chat.selectRoom('secret')
+    await flush()
+    expect(chat.state.timelines.secret.missing).toBe(true)
+    expect(chat.state.timelines.secret.error).toBeNull()
+    expect(chat.state.rooms.map((entry) => entry.room)).toEqual(['general', 'random'])
+    expect(chat.state.notice).toBeNull()
+    expect(api.joined).toEqual([])
+  })
+
+  it('shows a room the user was looking at without seeing it, with its history, once they are added', async () => {
+    api.hidden.add('secret')
+    api.store.secret = [message('s1', 'secret'), message('s2', 'secret')]
+    chat.selectRoom('secret')
+    await flush()
+    expect(chat.state.timelines.secret.missing).toBe(true)
+    api.hidden.delete('secret')
+    frame({ type: 'message', message: message('s3', 'secret') })
+    api.store.secret.push(message('s3', 'secret'))
+    await flush()
+    await flush()
+    expect(chat.state.timelines.secret.missing).toBe(false)
+    expect(timeline('secret')).toEqual(['s1', 's2', 's3'])
+  })
+
+  it('keeps a failed history load on the room, to try again', async () => {
+    api.failHistory = new ApiError(503, { detail: 'Unavailable' })
+    chat.selectRoom('random')
+    await flush()
+    expect(chat.state.timelines.random.error).toContain('Unavailable')
+    api.failHistory = null
+    chat.reload('random')
+    await flush()
+    expect(chat.state.timelines.random.error).toBeNull()
+    expect(timeline('random')).toEqual(['r1'])
+  })
+
+  it('learns what a room is when its first message comes: someone added the user, or wrote to them', async () => {
+    api.store['new-team'] = []
+    frame({ type: 'message', message: message('n1', 'new-team') })
+    await flush()
+    expect(chat.state.rooms.find((entry) => entry.room === 'new-team')).toMatchObject({ member: true, unread: 1, name: 'new-team' })
+  })
+
+  it('shows a room that does not exist as missing, and creating it there makes it a room of the user\'s', async () => {
+    api.missing = true
+    chat.selectRoom('fresh')
+    await flush()
+    expect(chat.state.timelines.fresh.missing).toBe(true)
+    expect(chat.state.rooms.map((entry) => entry.room)).toEqual(['general', 'random'])
+    expect(await chat.createRoom({ id: 'fresh' })).toBeNull()
+    expect(chat.state.timelines.fresh.missing).toBe(false)
+    expect(chat.state.currentRoom).toBe('fresh')
+    expect(chat.state.rooms.find((entry) => entry.room === 'fresh').member).toBe(true)
   })
 
   it('joins a room it enters that the user is not in yet', async () => {
@@ -484,6 +578,7 @@ describe('useChat', () => {
   it('leaves a room: it goes from the list, later frames of it are not shown, and general is shown', async () => {
     chat.selectRoom('random')
     await chat.leaveRoom('random')
+    await flush()
     expect(api.left).toEqual([['random', 'alice']])
     expect(chat.state.rooms.map((entry) => entry.room)).toEqual(['general'])
     expect(chat.state.currentRoom).toBe('general')
@@ -521,6 +616,7 @@ describe('useChat', () => {
     api.store.general = Array.from({ length: 120 }, (_, i) => message(`h${i}`))
     const fresh = useChat({ api, me: 'alice', connect: (handlers) => Object.assign(fakeConnection(), { handlers }) })
     await fresh.start()
+    fresh.selectRoom('general')
     await flush()
     expect(fresh.state.timelines.general.messages).toHaveLength(50)
     expect(fresh.state.timelines.general.hasMore).toBe(true)

@@ -50,8 +50,18 @@ export function createApi(baseUrl, getToken, fetchImpl = (...args) => globalThis
       call('POST', '/messages', { body: { room, text, clientMessageId } }),
     history: (room, { limit, before } = {}) => call('GET', '/messages', { query: { room, limit, before } }),
     rooms: () => call('GET', '/rooms'),
-    /** A public room of that id; 409 when a room has it already. */
-    createRoom: (id) => call('POST', '/rooms', { body: { id, visibility: 'public' } }),
+    /** Every public room, the caller a member or not. */
+    publicRooms: () => call('GET', '/rooms', { query: { scope: 'public' } }),
+    /** One room the caller can see, with its members. */
+    room: (id) => call('GET', `/rooms/${encodeURIComponent(id)}`),
+    /** A room of that id, public or private, with its first members; 409 when a room has the id already. */
+    createRoom: ({ id, name, visibility = 'public', members = [] }) =>
+      call('POST', '/rooms', { body: { id, name: name || undefined, visibility, members } }),
+    /** The direct room of the caller and that user, created on first use. */
+    direct: (userId) => call('POST', '/direct', { body: { userId } }),
+    /** Users who have signed in whose name or id begins with the text. */
+    users: (q) => call('GET', '/users', { query: { q } }),
+    /** Joins a public room (the caller), or adds someone to a private room the caller is in. */
     join: (room, userId) => call('PUT', `/rooms/${encodeURIComponent(room)}/members/${encodeURIComponent(userId)}`),
     leave: (room, userId) => call('DELETE', `/rooms/${encodeURIComponent(room)}/members/${encodeURIComponent(userId)}`),
     markRead: (room, messageId) => call('PUT', `/rooms/${encodeURIComponent(room)}/read`, { body: { messageId } }),

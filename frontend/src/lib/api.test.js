@@ -53,4 +53,25 @@ describe('createApi', () => {
     expect(failure.retryAfterSeconds).toBe(4)
     expect(failure.retryable).toBe(true)
   })
+
+  it('asks for rooms, users and direct rooms as the contract names them', async () => {
+    const fetch = respond(200, [])
+    const api = createApi('https://chat.test/api', async () => 't', fetch)
+    await api.publicRooms()
+    await api.users('al')
+    await api.room('design team')
+    await api.direct('bob')
+    await api.createRoom({ id: 'design', visibility: 'private', members: ['bob'] })
+    expect(fetch.mock.calls.map(([url, init]) => `${init.method} ${url}`)).toEqual([
+      'GET https://chat.test/api/rooms?scope=public',
+      'GET https://chat.test/api/users?q=al',
+      'GET https://chat.test/api/rooms/design%20team',
+      'POST https://chat.test/api/direct',
+      'POST https://chat.test/api/rooms',
+    ])
+    expect(JSON.parse(fetch.mock.calls[3][1].body)).toEqual({ userId: 'bob' })
+    // No name: the server names the room after its id.
+    expect(JSON.parse(fetch.mock.calls[4][1].body)).toEqual({ id: 'design', visibility: 'private', members: ['bob'] })
+  })
 })
+

@@ -32,8 +32,16 @@ export function createAuth(config, { UserManagerImpl = UserManager, storage = gl
     }
   }
 
+  // Where the user was when they signed in (a room's address), to go back there afterwards.
+  let returnTo = null
+
   return {
     manager,
+
+    /** The app's own path the sign-in started from, once the user is back from the issuer; else null. */
+    get returnTo() {
+      return returnTo
+    },
 
     /**
      * Finishes a sign-in if the page is the return from the issuer, and gives the signed-in
@@ -43,7 +51,8 @@ export function createAuth(config, { UserManagerImpl = UserManager, storage = gl
       const params = new URLSearchParams(location.search)
       if (params.has('code') && params.has('state')) {
         try {
-          await manager.signinRedirectCallback(location.href)
+          const signedIn = await manager.signinRedirectCallback(location.href)
+          returnTo = ownPath(signedIn?.state?.returnTo)
         } finally {
           // The code is single use: never leave it in the address bar or the history.
           history.replaceState(history.state, '', location.pathname)
@@ -59,7 +68,7 @@ export function createAuth(config, { UserManagerImpl = UserManager, storage = gl
 
     async signIn() {
       await checkIssuer()
-      await manager.signinRedirect()
+      await manager.signinRedirect({ state: { returnTo: location.pathname } })
     },
 
     async signOut() {
@@ -96,4 +105,9 @@ export function createAuth(config, { UserManagerImpl = UserManager, storage = gl
 /** The name to show for a user: the same rule the server applies to a message's sender. */
 export function displayName(profile) {
   return profile?.name || profile?.preferred_username || profile?.email || profile?.sub || 'unknown'
+}
+
+/** A path of this app (never another site's address), or null. */
+function ownPath(path) {
+  return typeof path === 'string' && path.startsWith('/') && !path.startsWith('//') && !path.includes('\\') ? path : null
 }

@@ -47,6 +47,22 @@ describe('createAuth', () => {
     expect(history.replaceState).toHaveBeenCalledWith(null, '', '/')
   })
 
+  it('goes back, after signing in, to the room the sign-in started from, and only to a path of its own', async () => {
+    const { location, history } = page('')
+    location.pathname = '/rooms/design'
+    const auth = createAuth(CONFIG, { UserManagerImpl: fakeManager(), storage: sessionStorage, location, history })
+    await auth.signIn()
+    expect(fakeManager.last.signinRedirect).toHaveBeenCalledWith({ state: { returnTo: '/rooms/design' } })
+
+    for (const [returnTo, expected] of [['/rooms/design', '/rooms/design'], ['//evil.test/x', null], ['https://evil.test/', null]]) {
+      const user = { profile: { sub: 'alice' }, expired: false, state: { returnTo } }
+      const back = page('?code=abc&state=xyz')
+      const returning = createAuth(CONFIG, { UserManagerImpl: fakeManager({ user }), storage: sessionStorage, ...back })
+      await returning.init()
+      expect(returning.returnTo).toBe(expected)
+    }
+  })
+
   it('has no user when the stored one expired', async () => {
     const { location, history } = page('')
     const auth = createAuth(CONFIG, { UserManagerImpl: fakeManager({ user: { expired: true } }), storage: sessionStorage, location, history })
