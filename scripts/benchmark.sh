@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The full benchmark behind docs/benchmarks.adoc: starts the embedded default on test ports of
 # its own (a real Kafka broker, the Mongo-wire store on disk, the OIDC issuer, Open Liberty),
-# runs the load harness's report (the floor, ingest and fan-out at several rates, then idle
-# connections, with the CPU each process spends per message) and writes its tables and plots to
-# docs/benchmarks/. Everything started here is stopped by process id at the end. About a quarter of an hour.
+# runs the load harness's report (the floor, ingest, fan-out and many rooms at several rates,
+# then idle connections, with the CPU each process spends per message) and writes its tables and
+# plots to docs/benchmarks/. Everything started here is stopped by process id at the end. About a quarter of an hour.
 #
 # usage: scripts/benchmark.sh [harness options]   e.g. --clients 500 --duration PT10S --out target/benchmarks
-#   Defaults: --users 1000 --posters 32 --clients 1000 --warmup PT60S, and the harness's own (scripts/load.sh).
+#   Defaults: --users 1000 --posters 32 --clients 1000 --rooms 100 --room-members 10 --warmup PT60S (so the rooms
+#   scenario is 100 rooms of 10 members, one socket each, at --rooms-rates), and the harness's own (scripts/load.sh).
 # settings (environment): JFR=1 also records the server with Java Flight Recorder into
 #   target/benchmark-server.jfr (profile settings), for `jfr print` or JDK Mission Control.
 #   SERVER_MAVEN_ARGS: more Maven arguments for the server, to try a setting, e.g.
@@ -32,7 +33,8 @@ if [ "${JFR:-0}" = 1 ]; then
 fi
 
 scripts/load.sh report --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
-  --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --users 1000 --posters 32 --clients 1000 --warmup PT60S --pids "$pids" \
+  --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --users 1000 --posters 32 --clients 1000 --rooms 100 --room-members 10 \
+  --warmup PT60S --pids "$pids" \
   --out docs/benchmarks "$@"
 
 if [ "${JFR:-0}" = 1 ]; then

@@ -3,10 +3,12 @@
 # HTTP/1.1 and WebSockets, and measures it with HdrHistogram, beside plain Kafka on the same
 # broker. Against the embedded default (scripts/run.sh) by default; by URL against a cluster.
 #
-# usage: scripts/load.sh <ingest|fanout|floor|connections|report> [--url URL] [--issuer URL] [--bootstrap-servers HOSTS]
+# usage: scripts/load.sh <ingest|fanout|rooms|floor|connections|report> [--url URL] [--issuer URL] [--bootstrap-servers HOSTS]
 #          [--users N] [--clients N] [--posters N] [--rate N] [--duration PT20S] [--room NAME] [--pids NAME=PID,...]
-#          report: [--warmup PT20S] [--rates N,...] [--fanout-rates N,...] [--out DIR]   (every option: run it with none)
-#   Exit status: 0 nothing lost, 1 a message was lost, 2 bad arguments.
+#          rooms: [--rooms 10] [--room-members 5]   (--users at least rooms × members)
+#          report: [--warmup PT20S] [--rates N,...] [--fanout-rates N,...] [--rooms-rates N,...] [--out DIR]
+#          (every option: run it with none)
+#   Exit status: 0 nothing lost, 1 a message was lost or misdelivered, 2 bad arguments.
 # settings (environment): JAVA (java), JAVA_OPTS
 set -euo pipefail
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A smoke run of the load harness (tools/load): its unit tests, then its report (every scenario)
 # for a few seconds with small numbers against Open Liberty on the test stack. It checks that the harness
-# works and that nothing is lost; the numbers mean nothing here (benchmarks are run with
+# works and that nothing is lost or misdelivered; the numbers mean nothing here (benchmarks are run with
 # scripts/benchmark.sh, see docs/benchmarks.adoc).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,19 +18,26 @@ out=target/load-smoke
 rm -rf "$out"
 server_pid=$(cat "$liberty/usr/servers/.pid/$server.pid")
 report=$(scripts/load.sh report --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
-  --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --users 10 --clients 50 --posters 2 --duration PT3S --warmup PT2S \
-  --rates 20 --fanout-rates 20 --pids "server=$server_pid,kafka=$(cat "$CHATAPP_HOME/pids/kafka.pid")" --out "$out")
+  --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --users 50 --clients 50 --posters 2 --duration PT3S --warmup PT2S \
+  --rates 20 --fanout-rates 20 --rooms 5 --room-members 10 --rooms-rates 20 \
+  --pids "server=$server_pid,kafka=$(cat "$CHATAPP_HOME/pids/kafka.pid")" --out "$out")
 echo "$report"
-for scenario in floor ingest fanout connections; do
+for scenario in floor ingest fanout rooms connections; do
   grep -q "^\[$scenario\]" <<< "$report" || { echo "[test_load] no $scenario report" >&2; exit 1; }
 done
 grep -q "^\[fanout\] 50 clients, [1-9][0-9]* messages accepted .* lost 0;" <<< "$report" \
   || { echo "[test_load] fan-out lost messages or accepted none" >&2; exit 1; }
+grep -q "^\[rooms\] 5 rooms of 10 members on 50 clients, [1-9][0-9]* messages accepted .* lost 0, misdelivered 0;" <<< "$report" \
+  || { echo "[test_load] the rooms scenario lost or misdelivered messages, or accepted none" >&2; exit 1; }
 grep -q "^\[connections\] 50 of 50 open; .* heap used .* RSS " <<< "$report" \
   || { echo "[test_load] the connections scenario did not hold 50 sockets or measure memory" >&2; exit 1; }
-for file in results.csv results.adoc ingest.png fanout.png; do
+for file in results.csv results.adoc ingest.png fanout.png rooms.png; do
   [ -s "$out/$file" ] || { echo "[test_load] the report did not write $out/$file" >&2; exit 1; }
 done
-grep -Eq "^fanout,20,50,.*,0,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+$" "$out/results.csv" \
-  || { echo "[test_load] results.csv has no fan-out row with the CPU of server, kafka and harness" >&2; cat "$out/results.csv" >&2; exit 1; }
-echo "[test_load] the harness ran every scenario and lost nothing"
+# lost and misdelivered 0, stored/s, then the CPU of server, kafka and harness
+for scenario in fanout rooms; do
+  grep -Eq "^$scenario,20,50,.*,0,0,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+$" "$out/results.csv" \
+    || { echo "[test_load] results.csv has no $scenario row with nothing lost and the CPU of server, kafka and harness" >&2
+         cat "$out/results.csv" >&2; exit 1; }
+done
+echo "[test_load] the harness ran every scenario and lost or misdelivered nothing"

@@ -10,15 +10,16 @@ import java.util.TreeSet;
 /**
  * The benchmark behind docs/benchmarks.adoc: after a warm-up, the floor and ingest at each of
  * {@code --rates} and ingest as fast as accepted, the floor and fan-out at each of
- * {@code --fanout-rates}, then idle connections; every point with the CPU each process spent per
- * message. {@link ReportWriter} turns the points into tables and plots.
+ * {@code --fanout-rates}, the floor and many rooms at each of {@code --rooms-rates}, then idle
+ * connections; every point with the CPU each process spent per message. {@link ReportWriter}
+ * turns the points into tables and plots.
  */
 final class BenchmarkReport {
 
     /** @param connections null when the run asked for no clients */
     record Outcome(List<Measurement> measurements, ConnectionsScenario.Result connections) {
         boolean nothingLost() {
-            return measurements.stream().allMatch(point -> point.lost() == 0)
+            return measurements.stream().allMatch(point -> point.lost() == 0 && point.misdelivered() == 0)
                     && (connections == null || connections.open() == connections.requested());
         }
     }
@@ -39,6 +40,7 @@ final class BenchmarkReport {
         List<Measurement> points = new ArrayList<>();
         TreeSet<Integer> floorRates = new TreeSet<>(options.rates());
         floorRates.addAll(options.fanoutRates());
+        floorRates.addAll(options.roomsRates());
         for (int rate : floorRates) {
             points.addAll(floor(rate));
         }
@@ -48,6 +50,9 @@ final class BenchmarkReport {
         points.add(ingest(0));
         for (int rate : options.fanoutRates()) {
             points.add(fanout(rate));
+        }
+        for (int rate : options.roomsRates()) {
+            points.add(rooms(rate));
         }
         ConnectionsScenario.Result connections = null;
         if (options.clients() > 0) {
@@ -73,8 +78,9 @@ final class BenchmarkReport {
         FloorScenario.Result floor = new FloorScenario(options.withRate(rate)).run();
         System.out.println(floor.report());
         double perSecond = floor.sent() / floor.seconds();
-        return List.of(new Measurement("floor", rate, 0, perSecond, 0, floor.endToEnd(), floor.sent() - floor.received(), 0, Map.of()),
-                new Measurement("floor-ack", rate, 0, perSecond, 0, floor.ack(), 0, 0, Map.of()));
+        return List.of(new Measurement("floor", rate, 0, perSecond, 0, floor.endToEnd(), floor.sent() - floor.received(), 0, 0,
+                        Map.of()),
+                new Measurement("floor-ack", rate, 0, perSecond, 0, floor.ack(), 0, 0, 0, Map.of()));
     }
 
     /**
@@ -91,7 +97,7 @@ final class BenchmarkReport {
         long storedAt = awaitStored(storedBefore + ingest.accepted());
         double storedPerSecond = ingest.accepted() / ((storedAt - start) / 1e9);
         System.out.println(ingest.report() + String.format(Locale.ROOT, "; stored %.0f/s", storedPerSecond));
-        return new Measurement("ingest", rate, 0, ingest.perSecond(), 0, ingest.post(), 0, storedPerSecond,
+        return new Measurement("ingest", rate, 0, ingest.perSecond(), 0, ingest.post(), 0, 0, storedPerSecond,
                 ProcessCpu.millisPerMessage(before, after, ingest.accepted()));
     }
 
@@ -119,8 +125,21 @@ final class BenchmarkReport {
         long storedBefore = stored();
         FanoutScenario.Result fanout = new FanoutScenario(options.withRate(rate), chat).run();
         System.out.println(fanout.report());
-        awaitStored(storedBefore + fanout.accepted());
-        return new Measurement("fanout", rate, fanout.clients(), fanout.accepted() / fanout.seconds(),
-                fanout.delivered() / fanout.seconds(), fanout.endToEnd(), fanout.lost(), 0, fanout.cpuMillisPerMessage());
+        return delivery("fanout", rate, fanout.traffic(), storedBefore);
+    }
+
+    private Measurement rooms(int rate) throws Exception {
+        long storedBefore = stored();
+        RoomsScenario.Result rooms = new RoomsScenario(options.withRate(rate), chat).run();
+        System.out.println(rooms.report());
+        return delivery("rooms", rate, rooms.traffic(), storedBefore);
+    }
+
+    /** A point of posts delivered to clients, once the server has stored them all. */
+    private Measurement delivery(String scenario, int rate, RoomTraffic.Result traffic, long storedBefore) throws Exception {
+        awaitStored(storedBefore + traffic.accepted());
+        return new Measurement(scenario, rate, traffic.clients(), traffic.accepted() / traffic.seconds(),
+                traffic.delivered() / traffic.seconds(), traffic.endToEnd(), traffic.lost(), traffic.misdelivered(), 0,
+                traffic.cpuMillisPerMessage());
     }
 }

@@ -14,7 +14,12 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /**
  * The chat as the harness's users see it: signed in at the issuer, posting until accepted,
@@ -22,6 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the same clientMessageId.
  */
 final class ChatService {
+
+    private static final int PARALLEL_REQUESTS = 16;
 
     private final LoadOptions options;
     private final ChatClient client;
@@ -38,25 +45,79 @@ final class ChatService {
      * Signs in {@code --users} distinct users, as real traffic would, so per-user limits apply as
      * in production, and makes each a member of the room, whose messages reach members only.
      */
-    void signIn() throws IOException, InterruptedException {
+    void signIn() throws Exception {
         Issuer issuer = new Issuer(options.issuer().toString());
         for (int i = 0; i < options.users(); i++) {
             tokens.add(issuer.token(user(i), "load"));
         }
-        int created = client.createRoom(token(0), options.room(), "public").statusCode();
-        if (created != 201 && created != 409) {
-            throw new IOException("creating room " + options.room() + " answered " + created);
-        }
-        for (int i = 0; i < options.users(); i++) {
-            int joined = client.addMember(token(i), options.room(), user(i)).statusCode();
-            if (joined != 204) {
-                throw new IOException(user(i) + " joining " + options.room() + " answered " + joined);
-            }
-        }
+        // Taken already when an earlier run created it: then joining is all it takes.
+        createRoom(0, options.room());
+        join(0, options.users(), user -> options.room());
     }
 
     private static String user(int i) {
         return "load-" + i;
+    }
+
+    /**
+     * Creates a public room as the user, who is its first member.
+     *
+     * @return false if a room has that id already
+     */
+    boolean createRoom(int user, String room) throws IOException, InterruptedException {
+        int created = client.createRoom(token(user), room, "public").statusCode();
+        if (created != 201 && created != 409) {
+            throw new IOException("creating room " + room + " answered " + created);
+        }
+        return created == 201;
+    }
+
+    /**
+     * Makes the users from {@code from} up to {@code to} (excluded) members of their public
+     * rooms, each joining by themselves, a few at a time.
+     */
+    void join(int from, int to, IntFunction<String> roomOf) throws Exception {
+        inParallel(to - from, i -> {
+            String room = roomOf.apply(from + i);
+            int joined = client.addMember(token(from + i), room, user(from + i)).statusCode();
+            if (joined != 204) {
+                throw new IOException(user(from + i) + " joining " + room + " answered " + joined);
+            }
+        });
+    }
+
+    /** One step of a set-up: a request or two for the i-th user or room. */
+    interface Step {
+        void run(int i) throws Exception;
+    }
+
+    /**
+     * Runs steps 0 to count - 1, {@value #PARALLEL_REQUESTS} at a time: one at a time, setting up
+     * a thousand users would take minutes; all at once, it would be a burst no real client makes.
+     *
+     * @throws Exception the first step's failure
+     */
+    static void inParallel(int count, Step step) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(PARALLEL_REQUESTS);
+        try {
+            List<Future<?>> steps = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int each = i;
+                steps.add(threads.submit(() -> {
+                    step.run(each);
+                    return null;
+                }));
+            }
+            for (Future<?> each : steps) {
+                try {
+                    each.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception failure ? failure : e;
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     String token(int user) {
@@ -68,9 +129,9 @@ final class ChatService {
      *
      * @return the accepted message
      */
-    JsonObject post(String token, String text, String clientMessageId) throws IOException, InterruptedException {
+    JsonObject post(String token, String room, String text, String clientMessageId) throws IOException, InterruptedException {
         while (true) {
-            HttpResponse<String> response = client.post(token, options.room(), text, clientMessageId);
+            HttpResponse<String> response = client.post(token, room, text, clientMessageId);
             switch (response.statusCode()) {
                 case 202 -> {
                     return ChatClient.parse(response.body());

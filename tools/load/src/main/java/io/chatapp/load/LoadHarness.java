@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * Drives the chat as its users do and measures it, beside plain Kafka on the same broker. Prints
- * one report line per scenario; exits 1 if a message was lost or a connection refused, 2 on
- * bad arguments.
+ * one report line per scenario; exits 1 if a message was lost or misdelivered or a connection
+ * refused, 2 on bad arguments.
  */
 public final class LoadHarness {
 
@@ -27,7 +27,7 @@ public final class LoadHarness {
         System.exit(run(options) ? 0 : 1);
     }
 
-    /** @return whether nothing was lost */
+    /** @return whether nothing was lost (or misdelivered) */
     static boolean run(LoadOptions options) throws Exception {
         if (options.scenario().equals("floor")) {
             FloorScenario.Result floor = new FloorScenario(options).run();
@@ -44,7 +44,12 @@ public final class LoadHarness {
             case "fanout" -> {
                 FanoutScenario.Result fanout = new FanoutScenario(options, chat).run();
                 System.out.println(fanout.report());
-                return fanout.lost() == 0;
+                return fanout.traffic().lost() == 0;
+            }
+            case "rooms" -> {
+                RoomsScenario.Result rooms = new RoomsScenario(options, chat).run();
+                System.out.println(rooms.report());
+                return rooms.nothingLost();
             }
             case "connections" -> {
                 ConnectionsScenario.Result connections = new ConnectionsScenario(options, chat).run();
@@ -69,9 +74,11 @@ public final class LoadHarness {
                 .orElse("unknown memory");
         return String.format(Locale.ROOT, """
                 Run on %s: %d cores (%s), %s, %s %s, Java %s; the harness on the same machine.
-                Against %s, issuer %s, Kafka %s; %d users, %d posters, %d fan-out clients, each point %d s after a %d s warm-up.""",
+                Against %s, issuer %s, Kafka %s; %d users, %d posters, %d WebSocket clients, %d rooms of %d members (rooms scenario), \
+                each point %d s after a %d s warm-up.""",
                 LocalDate.now(), Runtime.getRuntime().availableProcessors(), cpu, memory, System.getProperty("os.name"),
                 System.getProperty("os.version"), Runtime.version().feature(), options.url(), options.issuer(), options.bootstrapServers(),
-                options.users(), options.posters(), options.clients(), options.duration().toSeconds(), options.warmup().toSeconds());
+                options.users(), options.posters(), options.clients(), options.rooms(), options.roomMembers(),
+                options.duration().toSeconds(), options.warmup().toSeconds());
     }
 }

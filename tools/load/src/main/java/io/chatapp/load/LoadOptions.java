@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * What to run and against what. Every option has a default for the embedded default
@@ -24,15 +25,20 @@ import java.util.OptionalLong;
  *     code is compiled as it is when it has run a while
  * @param rates the message rates {@code report} measures ingest and the floor at
  * @param fanoutRates the message rates {@code report} measures fan-out (and the floor) at
+ * @param rooms how many rooms the rooms scenario posts to
+ * @param roomMembers members of each of those rooms: distinct users, the first {@code rooms ×
+ *     roomMembers} of {@code users}
+ * @param roomsRates the message rates {@code report} measures the rooms scenario (and the floor) at
  * @param pids processes on this machine by name ({@code server} is the chat server's): the CPU
  *     each spends per message, and the server's memory for connections
  * @param out where {@code report} writes its tables and plots
  */
 record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers, int users, int clients,
                    int posters, int rate, Duration duration, String room, Duration warmup, List<Integer> rates,
-                   List<Integer> fanoutRates, Map<String, Long> pids, Path out) {
+                   List<Integer> fanoutRates, int rooms, int roomMembers, List<Integer> roomsRates, Map<String, Long> pids,
+                   Path out) {
 
-    static final List<String> SCENARIOS = List.of("ingest", "fanout", "floor", "connections", "report");
+    static final List<String> SCENARIOS = List.of("ingest", "fanout", "rooms", "floor", "connections", "report");
 
     @Command(name = "chat-load", usageHelpWidth = 110, sortOptions = false,
             description = "Drives the chat as its users do (defaults: the embedded default of scripts/run.sh).")
@@ -41,10 +47,15 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
         @Parameters(index = "0", paramLabel = "SCENARIO", description = {
             "ingest       posters post as fast as accepted (or at --rate): accepted/s, POST latency",
             "fanout       --clients WebSocket clients receive --rate messages/s: post-to-receipt latency, lost",
+            "rooms        --rooms rooms of --room-members members on --clients WebSockets,",
+            "             --rate messages/s over the rooms: post-to-receipt latency at the",
+            "             room's members, lost, misdelivered",
             "floor        plain Kafka on the same broker at --rate: produce-to-consume latency",
             "connections  --clients idle WebSockets: whether one instance holds them, its heap (and RSS) per 1000",
-            "report       after a warm-up: floor and ingest at each of --rates, ingest as fast as accepted, floor and",
-            "             fanout at each of --fanout-rates, then connections; tables and plots into --out"})
+            "report       after a warm-up: floor and ingest at each of --rates, ingest as fast",
+            "             as accepted, floor and fanout at each of --fanout-rates, floor and",
+            "             rooms at each of --rooms-rates, then connections; tables and plots",
+            "             into --out"})
         String scenario;
 
         @Option(names = "--url", paramLabel = "URL", defaultValue = "http://localhost:9080", description = "the chat (${DEFAULT-VALUE})")
@@ -61,7 +72,8 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
         @Option(names = "--users", paramLabel = "N", defaultValue = "50", description = "distinct users signed in at the issuer (${DEFAULT-VALUE})")
         int users;
 
-        @Option(names = "--clients", paramLabel = "N", defaultValue = "100", description = "WebSocket clients for fanout (${DEFAULT-VALUE})")
+        @Option(names = "--clients", paramLabel = "N", defaultValue = "100",
+                description = "WebSocket clients for fanout and rooms (${DEFAULT-VALUE})")
         int clients;
 
         @Option(names = "--posters", paramLabel = "N", defaultValue = "8", description = "concurrent posters (${DEFAULT-VALUE})")
@@ -88,6 +100,18 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
         @Option(names = "--fanout-rates", paramLabel = "N,N,...", split = ",", defaultValue = "10,25,50,100",
                 description = "report: fan-out rates (${DEFAULT-VALUE})")
         List<Integer> fanoutRates;
+
+        @Option(names = "--rooms", paramLabel = "N", defaultValue = "10", description = "rooms: rooms posted to (${DEFAULT-VALUE})")
+        int rooms;
+
+        @Option(names = "--room-members", paramLabel = "N", defaultValue = "5",
+                description = "rooms: members of each room, distinct users of --users; user i is in room i mod --rooms "
+                        + "(${DEFAULT-VALUE})")
+        int roomMembers;
+
+        @Option(names = "--rooms-rates", paramLabel = "N,N,...", split = ",", defaultValue = "250,500,1000",
+                description = "report: rooms rates (${DEFAULT-VALUE})")
+        List<Integer> roomsRates;
 
         @Option(names = "--pids", paramLabel = "NAME=PID", split = ",",
                 description = "processes on this machine (server=PID for the chat server): CPU per message, and the server's "
@@ -120,11 +144,17 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
         int rate = parsed.rate != null ? parsed.rate : parsed.scenario.equals("ingest") ? 0 : 100;
         LoadOptions options = new LoadOptions(parsed.scenario, parsed.url, parsed.issuer, parsed.bootstrapServers, parsed.users,
                 parsed.clients, parsed.posters, rate, parsed.duration, parsed.room, parsed.warmup, List.copyOf(parsed.rates),
-                List.copyOf(parsed.fanoutRates), Collections.unmodifiableMap(new LinkedHashMap<>(parsed.pids)), parsed.out);
+                List.copyOf(parsed.fanoutRates), parsed.rooms, parsed.roomMembers, List.copyOf(parsed.roomsRates),
+                Collections.unmodifiableMap(new LinkedHashMap<>(parsed.pids)), parsed.out);
         if (options.users < 1 || options.posters < 1 || options.clients < 0 || options.rate < 0 || options.duration.isNegative()
-                || options.warmup.isNegative() || options.rates.stream().anyMatch(each -> each < 1)
-                || options.fanoutRates.stream().anyMatch(each -> each < 1)) {
+                || options.warmup.isNegative() || options.rooms < 1 || options.roomMembers < 1
+                || Stream.of(options.rates, options.fanoutRates, options.roomsRates).flatMap(List::stream).anyMatch(each -> each < 1)) {
             throw new IllegalArgumentException("counts and --rates must be positive, --rate and --clients at least 0");
+        }
+        boolean runsRooms = options.scenario.equals("rooms") || options.scenario.equals("report");
+        if (runsRooms && (long) options.rooms * options.roomMembers > options.users) {
+            throw new IllegalArgumentException("the rooms' members are distinct users: --users must be at least --rooms × "
+                    + "--room-members (" + (long) options.rooms * options.roomMembers + ")");
         }
         return options;
     }
@@ -132,13 +162,13 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
     /** The same run at another rate. */
     LoadOptions withRate(int otherRate) {
         return new LoadOptions(scenario, url, issuer, bootstrapServers, users, clients, posters, otherRate, duration, room, warmup, rates,
-                fanoutRates, pids, out);
+                fanoutRates, rooms, roomMembers, roomsRates, pids, out);
     }
 
     /** The same run for another duration. */
     LoadOptions withDuration(Duration otherDuration) {
         return new LoadOptions(scenario, url, issuer, bootstrapServers, users, clients, posters, rate, otherDuration, room, warmup, rates,
-                fanoutRates, pids, out);
+                fanoutRates, rooms, roomMembers, roomsRates, pids, out);
     }
 
     /** The chat server's process, if it runs on this machine. */

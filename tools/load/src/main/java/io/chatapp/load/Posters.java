@@ -7,12 +7,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The posting side of a scenario: {@code --posters} threads post at the pacer's times, as users in turn, until the duration is over. */
+/**
+ * The posting side of a scenario: {@code --posters} threads post at the pacer's times until the
+ * duration is over, each message by the user and into the room its {@link Route} says.
+ */
 final class Posters {
 
     /** What the n-th message says, given when it was due (System.nanoTime). */
     interface Text {
         String of(int n, long due);
+    }
+
+    /** Who posts the n-th message, and into which room. */
+    interface Route {
+        Address of(int n);
+    }
+
+    /** @param user the poster, by its number among the signed-in users */
+    record Address(int user, String room) {
     }
 
     /** @param post each accepted post's latency, from when it was due */
@@ -22,7 +34,12 @@ final class Posters {
     private Posters() {
     }
 
+    /** Every message into {@code --room}, the users posting in turn. */
     static Outcome run(LoadOptions options, ChatService chat, String clientMessageIdPrefix, Text text) throws Exception {
+        return run(options, chat, clientMessageIdPrefix, n -> new Address(n, options.room()), text);
+    }
+
+    static Outcome run(LoadOptions options, ChatService chat, String clientMessageIdPrefix, Route route, Text text) throws Exception {
         Latency post = new Latency();
         AtomicInteger sequence = new AtomicInteger();
         Pacer pacer = new Pacer(options.rate(), options.duration());
@@ -33,7 +50,8 @@ final class Posters {
                 running.add(posters.submit(() -> {
                     for (long due = pacer.awaitNext(); due != -1; due = pacer.awaitNext()) {
                         int n = sequence.getAndIncrement();
-                        chat.post(chat.token(n), text.of(n, due), clientMessageIdPrefix + n);
+                        Address address = route.of(n);
+                        chat.post(chat.token(address.user()), address.room(), text.of(n, due), clientMessageIdPrefix + n);
                         post.recordNanos(System.nanoTime() - due);
                     }
                     return null;

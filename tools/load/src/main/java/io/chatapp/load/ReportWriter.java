@@ -20,8 +20,8 @@ import java.util.function.Predicate;
 
 /**
  * Writes a benchmark run into a directory: {@code results.csv} (every point), {@code results.adoc}
- * (the tables docs/benchmarks.adoc includes) and two plots of latency percentiles against load,
- * {@code ingest.png} and {@code fanout.png}, each with the Kafka floor beside it.
+ * (the tables docs/benchmarks.adoc includes) and plots of latency percentiles against load,
+ * {@code ingest.png}, {@code fanout.png} and {@code rooms.png}, each with the Kafka floor beside it.
  */
 final class ReportWriter {
 
@@ -29,6 +29,7 @@ final class ReportWriter {
     static final String TABLES = "results.adoc";
     static final String INGEST_PLOT = "ingest.png";
     static final String FANOUT_PLOT = "fanout.png";
+    static final String ROOMS_PLOT = "rooms.png";
 
     private static final double[] PERCENTILES = {50, 99, 99.9};
 
@@ -49,20 +50,22 @@ final class ReportWriter {
         Files.writeString(directory.resolve(TABLES), tables());
         plot(directory.resolve(INGEST_PLOT), "Ingest: POST latency against the rate asked", "ingest", "POST", "floor-ack",
                 "Kafka produce to ack");
-        plot(directory.resolve(FANOUT_PLOT), "Fan-out to " + clients() + " clients: post to receipt against the rate asked", "fanout",
-                "post to receipt", "floor", "Kafka produce to consume");
+        plot(directory.resolve(FANOUT_PLOT), "Fan-out to " + clients("fanout") + " clients: post to receipt against the rate asked",
+                "fanout", "post to receipt", "floor", "Kafka produce to consume");
+        plot(directory.resolve(ROOMS_PLOT), "Many rooms on " + clients("rooms") + " clients: post to receipt against the rate asked",
+                "rooms", "post to receipt at members", "floor", "Kafka produce to consume");
     }
 
     String csv() {
         StringBuilder csv = new StringBuilder("scenario,asked_per_s,clients,messages_per_s,deliveries_per_s,p50_ms,p99_ms,p99_9_ms,max_ms,lost,"
-                + "stored_per_s");
+                + "misdelivered,stored_per_s");
         processes.forEach(process -> csv.append(",cpu_ms_per_message_").append(process));
         csv.append('\n');
         for (Measurement point : outcome.measurements()) {
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.1f,%.1f,%.3f,%.3f,%.3f,%.3f,%d,%.1f", point.scenario(), point.askedRate(),
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.1f,%.1f,%.3f,%.3f,%.3f,%.3f,%d,%d,%.1f", point.scenario(), point.askedRate(),
                     point.clients(), point.messagesPerSecond(), point.deliveriesPerSecond(), point.latency().millisAt(50),
                     point.latency().millisAt(99), point.latency().millisAt(99.9), point.latency().maxMillis(), point.lost(),
-                    point.storedPerSecond()));
+                    point.misdelivered(), point.storedPerSecond()));
             processes.forEach(process -> {
                 Double millis = point.cpuMillisPerMessage().get(process);
                 csv.append(',').append(millis == null ? "" : String.format(Locale.ROOT, "%.3f", millis));
@@ -96,19 +99,11 @@ final class ReportWriter {
         }
         adoc.append("|===\n\n");
 
-        adoc.append(".Fan-out: post to receipt at each of ").append(clients()).append(" WebSocket clients\n");
-        adoc.append(header(List.of("Asked/s", "Accepted/s", "Deliveries/s", "p50 (ms)", "p99", "p99.9", "max", "Lost", "Floor p50 (ms)",
-                "p50 ÷ floor p50")));
-        for (Measurement fanout : points("fanout"::equals)) {
-            Measurement floor = point("floor", fanout.askedRate());
-            List<String> cells = new ArrayList<>(List.of(asked(fanout), rate(fanout.messagesPerSecond()), rate(fanout.deliveriesPerSecond()),
-                    ms(fanout, 50), ms(fanout, 99), ms(fanout, 99.9), max(fanout), Long.toString(fanout.lost()),
-                    floor == null ? "" : ms(floor, 50),
-                    floor == null ? "" : String.format(Locale.ROOT, "%.1f", fanout.latency().millisAt(50) / floor.latency().millisAt(50))));
-            cells.addAll(cpu(fanout));
-            adoc.append(row(cells.toArray(String[]::new)));
-        }
-        adoc.append("|===\n");
+        adoc.append(".Fan-out: post to receipt at each of ").append(clients("fanout")).append(" WebSocket clients\n");
+        deliveries(adoc, "fanout", false);
+        adoc.append("\n.Many rooms: post to receipt at each client of the room's members, ").append(clients("rooms"))
+                .append(" WebSocket clients\n");
+        deliveries(adoc, "rooms", true);
 
         ConnectionsScenario.Result connections = outcome.connections();
         if (connections != null) {
@@ -116,6 +111,31 @@ final class ReportWriter {
                     .append(connections.report().replaceFirst("^\\[connections\\] ", "")).append("\n|===\n");
         }
         return adoc.toString();
+    }
+
+    /** A table of a scenario that delivers to clients, each point beside the floor at its rate. */
+    private void deliveries(StringBuilder adoc, String scenario, boolean misdelivery) {
+        List<String> columns = new ArrayList<>(List.of("Asked/s", "Accepted/s", "Deliveries/s", "p50 (ms)", "p99", "p99.9", "max",
+                "Lost"));
+        if (misdelivery) {
+            columns.add("Misdelivered");
+        }
+        columns.addAll(List.of("Floor p50 (ms)", "p50 ÷ floor p50"));
+        adoc.append(header(columns));
+        for (Measurement point : points(scenario::equals)) {
+            Measurement floor = point("floor", point.askedRate());
+            List<String> cells = new ArrayList<>(List.of(asked(point), rate(point.messagesPerSecond()), rate(point.deliveriesPerSecond()),
+                    ms(point, 50), ms(point, 99), ms(point, 99.9), max(point), Long.toString(point.lost())));
+            if (misdelivery) {
+                cells.add(Long.toString(point.misdelivered()));
+            }
+            cells.add(floor == null ? "" : ms(floor, 50));
+            cells.add(floor == null ? ""
+                    : String.format(Locale.ROOT, "%.1f", point.latency().millisAt(50) / floor.latency().millisAt(50)));
+            cells.addAll(cpu(point));
+            adoc.append(row(cells.toArray(String[]::new)));
+        }
+        adoc.append("|===\n");
     }
 
     private String header(List<String> columns) {
@@ -180,8 +200,8 @@ final class ReportWriter {
         return points(scenario::equals).stream().filter(point -> point.askedRate() == askedRate).findFirst().orElse(null);
     }
 
-    private int clients() {
-        return points("fanout"::equals).stream().mapToInt(Measurement::clients).max().orElse(0);
+    private int clients(String scenario) {
+        return points(scenario::equals).stream().mapToInt(Measurement::clients).max().orElse(0);
     }
 
     private static String asked(Measurement point) {

@@ -35,10 +35,11 @@ class LoadOptionsTest {
         LoadOptions options = LoadOptions.parse("report", "--url", "https://chat.example.com", "--issuer", "https://dex.example.com/dex",
                 "--bootstrap-servers", "kafka:9092", "--users", "1000", "--clients", "1000", "--posters", "16", "--rate", "100",
                 "--duration", "PT1M", "--room", "bench", "--warmup", "PT30S", "--rates", "100, 200", "--fanout-rates", "5",
+                "--rooms", "100", "--room-members", "10", "--rooms-rates", "1000",
                 "--pids", "server=4242,kafka=17", "--out", "docs/benchmarks");
         assertEquals(new LoadOptions("report", URI.create("https://chat.example.com"), URI.create("https://dex.example.com/dex"),
                 "kafka:9092", 1000, 1000, 16, 100, Duration.ofMinutes(1), "bench", Duration.ofSeconds(30), List.of(100, 200), List.of(5),
-                Map.of("server", 4242L, "kafka", 17L), Path.of("docs/benchmarks")), options);
+                100, 10, List.of(1000), Map.of("server", 4242L, "kafka", 17L), Path.of("docs/benchmarks")), options);
         assertEquals(OptionalLong.of(4242), options.serverPid());
     }
 
@@ -47,9 +48,27 @@ class LoadOptionsTest {
         LoadOptions options = LoadOptions.parse("report");
         assertEquals(List.of(250, 500, 1000, 2000), options.rates());
         assertEquals(List.of(10, 25, 50, 100), options.fanoutRates());
+        assertEquals(List.of(250, 500, 1000), options.roomsRates());
         assertEquals(Duration.ofSeconds(20), options.warmup());
         assertEquals(OptionalLong.empty(), options.serverPid());
         assertEquals(LoadOptions.parse("report", "--rate", "7"), options.withRate(7));
+    }
+
+    @Test
+    void theRoomsAreOfDistinctUsers() {
+        LoadOptions options = LoadOptions.parse("rooms", "--users", "50", "--clients", "50", "--rooms", "5", "--room-members", "10");
+        assertEquals(5, options.rooms());
+        assertEquals(10, options.roomMembers());
+        assertEquals(100, options.rate());
+        LoadOptions defaults = LoadOptions.parse("rooms");
+        assertEquals(defaults.users(), defaults.rooms() * defaults.roomMembers(), "the defaults fill the rooms with the default users");
+        assertThrows(IllegalArgumentException.class,
+                () -> LoadOptions.parse("rooms", "--users", "49", "--rooms", "5", "--room-members", "10"));
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("report", "--users", "10"));
+        assertEquals(10, LoadOptions.parse("ingest", "--users", "10").users(), "only the rooms scenario needs them");
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("rooms", "--rooms", "0"));
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("rooms", "--room-members", "0"));
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("report", "--rooms-rates", "0"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportWriterTest {
@@ -38,13 +39,14 @@ class ReportWriterTest {
 
     private static BenchmarkReport.Outcome outcome() {
         return new BenchmarkReport.Outcome(List.of(
-                new Measurement("floor", 100, 0, 100, 0, millis(0.1, 0.2), 0, 0, Map.of()),
-                new Measurement("floor-ack", 100, 0, 100, 0, millis(0.05, 0.1), 0, 0, Map.of()),
-                new Measurement("floor", 1000, 0, 1000, 0, millis(0.2, 0.4), 0, 0, Map.of()),
-                new Measurement("floor-ack", 1000, 0, 1000, 0, millis(0.1, 0.2), 0, 0, Map.of()),
-                new Measurement("ingest", 1000, 0, 990, 0, millis(1, 2), 0, 800, cpu("server", 1.25, "harness", 0.5)),
-                new Measurement("ingest", 0, 0, 1200, 0, millis(1.5, 2), 0, 900, cpu("server", 1.0, "harness", 0.5)),
-                new Measurement("fanout", 100, 50, 100, 5000, millis(0.4, 0.8), 0, 0, Map.of("server", 3.0))),
+                new Measurement("floor", 100, 0, 100, 0, millis(0.1, 0.2), 0, 0, 0, Map.of()),
+                new Measurement("floor-ack", 100, 0, 100, 0, millis(0.05, 0.1), 0, 0, 0, Map.of()),
+                new Measurement("floor", 1000, 0, 1000, 0, millis(0.2, 0.4), 0, 0, 0, Map.of()),
+                new Measurement("floor-ack", 1000, 0, 1000, 0, millis(0.1, 0.2), 0, 0, 0, Map.of()),
+                new Measurement("ingest", 1000, 0, 990, 0, millis(1, 2), 0, 0, 800, cpu("server", 1.25, "harness", 0.5)),
+                new Measurement("ingest", 0, 0, 1200, 0, millis(1.5, 2), 0, 0, 900, cpu("server", 1.0, "harness", 0.5)),
+                new Measurement("fanout", 100, 50, 100, 5000, millis(0.4, 0.8), 0, 0, 0, Map.of("server", 3.0)),
+                new Measurement("rooms", 1000, 1000, 1000, 10000, millis(0.8, 1.6), 2, 1, 0, cpu("server", 0.5, "harness", 0.25))),
                 new ConnectionsScenario.Result(10, 10, 10, Optional.of(new ConnectionsScenario.Memory(50, OptionalLong.empty())),
                         Optional.of(new ConnectionsScenario.Memory(51, OptionalLong.empty()))));
     }
@@ -52,11 +54,12 @@ class ReportWriterTest {
     @Test
     void everyPointIsACsvRowWithTheCpuOfEveryProcess() {
         List<String> lines = new ReportWriter(outcome(), "test run").csv().lines().toList();
-        assertEquals("scenario,asked_per_s,clients,messages_per_s,deliveries_per_s,p50_ms,p99_ms,p99_9_ms,max_ms,lost,stored_per_s,"
-                + "cpu_ms_per_message_server,cpu_ms_per_message_harness", lines.get(0));
-        assertEquals(8, lines.size());
-        assertEquals("ingest,0,0,1200.0,0.0,1.500,2.000,2.000,2.000,0,900.0,1.000,0.500", lines.get(6));
-        assertEquals("fanout,100,50,100.0,5000.0,0.400,0.800,0.800,0.800,0,0.0,3.000,", lines.get(7));
+        assertEquals("scenario,asked_per_s,clients,messages_per_s,deliveries_per_s,p50_ms,p99_ms,p99_9_ms,max_ms,lost,misdelivered,"
+                + "stored_per_s,cpu_ms_per_message_server,cpu_ms_per_message_harness", lines.get(0));
+        assertEquals(9, lines.size());
+        assertEquals("ingest,0,0,1200.0,0.0,1.500,2.000,2.000,2.000,0,0,900.0,1.000,0.500", lines.get(6));
+        assertEquals("fanout,100,50,100.0,5000.0,0.400,0.800,0.800,0.800,0,0,0.0,3.000,", lines.get(7));
+        assertEquals("rooms,1000,1000,1000.0,10000.0,0.800,1.600,1.600,1.600,2,1,0.0,0.500,0.250", lines.get(8));
     }
 
     @Test
@@ -67,18 +70,30 @@ class ReportWriterTest {
         assertTrue(tables.contains("| as fast as accepted | 1,200 | 1.50 | 2.00 | 2.00 | 2.00 |  | 900 | 1.00 | 0.50\n"), tables);
         assertTrue(tables.contains(".Fan-out: post to receipt at each of 50 WebSocket clients"), tables);
         assertTrue(tables.contains("| 100 | 100 | 5,000 | 0.40 | 0.80 | 0.80 | 0.80 | 0 | 0.10 | 4.0 | 3.00 |\n"), tables);
+        assertTrue(tables.contains(".Many rooms: post to receipt at each client of the room's members, 1000 WebSocket clients\n"
+                + "[cols=\"13*>\",options=header]"), tables);
+        assertTrue(tables.contains("| Lost | Misdelivered | Floor p50 (ms) |"), tables);
+        assertTrue(tables.contains("| 1000 | 1,000 | 10,000 | 0.80 | 1.60 | 1.60 | 1.60 | 2 | 1 | 0.20 | 4.0 | 0.50 | 0.25\n"), tables);
         assertTrue(tables.contains("| 10 of 10 open; the server counts 10 sessions; heap used 50 MB -> 51 MB"), tables);
+    }
+
+    @Test
+    void aMisdeliveryFailsTheRunAsALossDoes() {
+        Measurement misdelivered = new Measurement("rooms", 100, 10, 100, 1000, millis(1), 0, 1, 0, Map.of());
+        assertFalse(new BenchmarkReport.Outcome(List.of(misdelivered), null).nothingLost());
+        Measurement clean = new Measurement("rooms", 100, 10, 100, 1000, millis(1), 0, 0, 0, Map.of());
+        assertTrue(new BenchmarkReport.Outcome(List.of(clean), null).nothingLost());
     }
 
     @Test
     void thePlotsArePngImages() throws Exception {
         new ReportWriter(outcome(), "test run").write(out);
-        for (String plot : List.of(ReportWriter.INGEST_PLOT, ReportWriter.FANOUT_PLOT)) {
+        for (String plot : List.of(ReportWriter.INGEST_PLOT, ReportWriter.FANOUT_PLOT, ReportWriter.ROOMS_PLOT)) {
             BufferedImage image = ImageIO.read(out.resolve(plot).toFile());
             assertEquals(900, image.getWidth(), plot);
             assertEquals(540, image.getHeight(), plot);
         }
         assertTrue(Files.readString(out.resolve(ReportWriter.TABLES)).startsWith("// Written by the load harness"));
-        assertEquals(8, Files.readAllLines(out.resolve(ReportWriter.CSV)).size());
+        assertEquals(9, Files.readAllLines(out.resolve(ReportWriter.CSV)).size());
     }
 }

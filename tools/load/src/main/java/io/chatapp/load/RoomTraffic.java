@@ -1,0 +1,82 @@
+package io.chatapp.load;
+
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+/**
+ * Messages posted into rooms while their members' WebSocket clients listen, placed as a
+ * {@link RoomLayout} says: fan-out is one room every client is in, the rooms scenario many.
+ * Posters send {@code --rate} messages a second; then it waits until every delivery the layout
+ * expects has arrived (15 s at most). It measures the latency from a post's due time to its
+ * receipt at each member's client, deliveries, those lost (expected but never received) and
+ * those misdelivered (received by a client whose user is not in the room), and the CPU each
+ * process spends per message, from when the clients are connected until the wait is over.
+ */
+final class RoomTraffic {
+
+    private static final Duration DRAIN = Duration.ofSeconds(15);
+
+    record Result(RoomLayout layout, long accepted, long delivered, long lost, long misdelivered, double seconds, Latency endToEnd,
+                  Latency post, Map<String, Double> cpuMillisPerMessage) {
+        int clients() {
+            return layout.clients();
+        }
+    }
+
+    private final LoadOptions options;
+    private final ChatService chat;
+    /** This run's message texts: {@code <scenario> <run> <room> <n> <due>}. */
+    private final RunText text;
+    private final RoomLayout layout;
+    private final IntFunction<String> roomIds;
+    private final RoomTally tally;
+    private final Latency endToEnd = new Latency();
+
+    /** @param roomIds each room's id on the server, by its number in the layout */
+    RoomTraffic(LoadOptions options, ChatService chat, RunText text, RoomLayout layout, IntFunction<String> roomIds) {
+        this.options = options;
+        this.chat = chat;
+        this.text = text;
+        this.layout = layout;
+        this.roomIds = roomIds;
+        this.tally = new RoomTally(layout);
+    }
+
+    Result run() throws Exception {
+        List<WebSocket> sockets = new ArrayList<>();
+        for (int client = 0; client < layout.clients(); client++) {
+            int each = client;
+            sockets.add(chat.connect(chat.token(layout.userOfClient(client)), new TextFrames(frame -> received(each, frame)))
+                    .get(30, TimeUnit.SECONDS));
+        }
+        ProcessCpu cpu = new ProcessCpu(options.pids());
+        Map<String, Double> cpuBefore = cpu.seconds();
+        Posters.Outcome outcome = Posters.run(options, chat, text.clientMessageIdPrefix,
+                n -> new Posters.Address(layout.posterOf(n), roomIds.apply(layout.roomOf(n))),
+                (n, due) -> text.of(layout.roomOf(n), n, due));
+        long accepted = outcome.post().count();
+        long expected = layout.expectedDeliveries(accepted);
+        long drainUntil = System.nanoTime() + DRAIN.toNanos();
+        while (tally.delivered() < expected && System.nanoTime() < drainUntil) {
+            Thread.sleep(50);
+        }
+        Map<String, Double> cpuMillisPerMessage = ProcessCpu.millisPerMessage(cpuBefore, cpu.seconds(), accepted);
+        sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+        return new Result(layout, accepted, tally.delivered(), tally.lost(accepted), tally.misdelivered(), outcome.seconds(), endToEnd,
+                outcome.post(), cpuMillisPerMessage);
+    }
+
+    /** At one client: one of this run's messages, the room it was posted into, and when it was due. */
+    private void received(int client, String frame) {
+        long now = System.nanoTime();
+        long[] numbers = text.numbers(frame, 3);
+        if (numbers != null && tally.received(client, (int) numbers[0])) {
+            endToEnd.recordNanos(now - numbers[2]);
+        }
+    }
+}

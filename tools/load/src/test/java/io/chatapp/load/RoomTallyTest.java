@@ -1,0 +1,52 @@
+package io.chatapp.load;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RoomTallyTest {
+
+    /** Two rooms of two members, one client each: clients 0 and 2 in room 0, 1 and 3 in room 1. */
+    private final RoomLayout layout = new RoomLayout(2, 2, 4);
+
+    @Test
+    void everyClientOfEveryRoomReceivingItsMessagesLosesNothing() {
+        RoomTally tally = new RoomTally(layout);
+        for (int message = 0; message < 3; message++) {
+            for (int client = 0; client < 4; client++) {
+                if (layout.roomOfClient(client) == layout.roomOf(message)) {
+                    assertTrue(tally.received(client, layout.roomOf(message)));
+                }
+            }
+        }
+        assertEquals(6, tally.delivered());
+        assertEquals(layout.expectedDeliveries(3), tally.delivered());
+        assertEquals(0, tally.lost(3));
+        assertEquals(0, tally.misdelivered());
+    }
+
+    @Test
+    void aMessageOfAnotherRoomIsMisdeliveredNotDelivered() {
+        RoomTally tally = new RoomTally(layout);
+        assertFalse(tally.received(1, 0), "client 1's user is in room 1");
+        assertFalse(tally.received(0, 7), "no such room");
+        assertEquals(2, tally.misdelivered());
+        assertEquals(0, tally.delivered());
+        assertEquals(2, tally.lost(1), "message 0 of room 0 never reached clients 0 and 2");
+    }
+
+    @Test
+    void aRoomReceivingTwiceDoesNotMakeUpForOneThatMissedOut() {
+        RoomTally tally = new RoomTally(layout);
+        // Messages 0 (room 0) and 1 (room 1): room 0's clients received theirs twice, room 1's none.
+        for (int time = 0; time < 2; time++) {
+            tally.received(0, 0);
+            tally.received(2, 0);
+        }
+        assertEquals(4, tally.delivered());
+        assertEquals(layout.expectedDeliveries(2), tally.delivered());
+        assertEquals(2, tally.lost(2));
+    }
+}
