@@ -8,12 +8,12 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.util.List;
 
-/** A history cursor ({@code before}) that names no message of the room. */
+/** A history cursor ({@code before}, {@code after}) that names no message of the room. */
 @Provider
 public class UnknownMessageMapper implements ExceptionMapper<UnknownMessageException> {
 
     @Override
     public Response toResponse(UnknownMessageException exception) {
-        return Problem.invalid(List.of(new Problem.FieldError("before", exception.getMessage()))).toResponse().build();
+        return Problem.invalid(List.of(new Problem.FieldError(exception.cursor(), exception.getMessage()))).toResponse().build();
     }
 }

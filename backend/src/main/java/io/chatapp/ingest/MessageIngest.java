@@ -8,6 +8,8 @@ import io.chatapp.model.BodyCheck;
 import io.chatapp.model.ChatMessage;
 import io.chatapp.model.NewMessage;
 import io.chatapp.model.Sender;
+import io.chatapp.rooms.InvalidFieldException;
+import io.chatapp.rooms.MessageNotFoundException;
 import io.chatapp.rooms.RoomAccess;
 import io.chatapp.rooms.RoomNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,26 +47,34 @@ public class MessageIngest {
     @Inject
     RoomAccess access;
 
+    @Inject
+    StoredMessages stored;
+
+    @Inject
+    Mentions mentions;
+
     /**
      * @return the accepted message; a retry of an accepted or in-flight message (same sender,
      * same {@code clientMessageId}) gets that message again and publishes nothing new
      * @throws ConstraintViolationException if the message breaks a rule
      * @throws RateLimitedException if the sender is posting faster than allowed
      * @throws RoomNotFoundException if the sender may not see the room
+     * @throws InvalidFieldException if it answers a message that is not one of the room's
      */
     public CompletionStage<ChatMessage> ingest(Sender sender, NewMessage posted) {
         BodyCheck.requireValid(validator, posted, "message");
         access.requireVisible(posted.room(), sender.id());
         rateLimiter.take(sender.id());
+        requireAnswerable(posted, sender);
         if (posted.clientMessageId() == null) {
-            return publish(ChatMessage.accept(posted, sender, clock.instant()));
+            return publish(accept(posted, sender));
         }
         CompletableFuture<ChatMessage> claim = new CompletableFuture<>();
         CompletableFuture<ChatMessage> earlier = retries.claim(sender.id(), posted.clientMessageId(), claim);
         if (earlier != null) {
             return earlier;
         }
-        publish(ChatMessage.accept(posted, sender, clock.instant())).whenComplete((message, failure) -> {
+        publish(accept(posted, sender)).whenComplete((message, failure) -> {
             if (failure != null) {
                 // Forget the failed attempt, so that the client's next retry publishes again.
                 retries.forget(sender.id(), posted.clientMessageId(), claim);
@@ -74,6 +84,25 @@ public class MessageIngest {
             }
         });
         return claim;
+    }
+
+    private ChatMessage accept(NewMessage posted, Sender sender) {
+        return ChatMessage.accept(posted, sender, clock.instant(), mentions.in(posted.room(), posted.text()));
+    }
+
+    /** A reply answers a message of its own room that the sender can see. */
+    private void requireAnswerable(NewMessage posted, Sender sender) {
+        if (posted.replyTo() == null) {
+            return;
+        }
+        try {
+            if (stored.visible(posted.replyTo(), sender.id()).room().equals(posted.room())) {
+                return;
+            }
+        } catch (MessageNotFoundException unknown) {
+            // Answered below, as a message of another room is: the field is wrong.
+        }
+        throw new InvalidFieldException("replyTo", "must be the id of a message of room " + posted.room());
     }
 
     private CompletionStage<ChatMessage> publish(ChatMessage message) {

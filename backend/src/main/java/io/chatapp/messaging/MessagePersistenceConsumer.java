@@ -18,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -133,6 +134,10 @@ public class MessagePersistenceConsumer {
         on(ChatEvent.RoomCreated.class, (created, offset) -> rooms.created(created.creation()));
         on(ChatEvent.MemberJoined.class, (joined, offset) -> rooms.joined(joined.membership()));
         on(ChatEvent.MemberLeft.class, (left, offset) -> rooms.left(left.membership()));
+        StoreStep<ChatEvent.MessageChange> change = (changed, offset) -> messages.applyChange(changed.message(), Instant.now());
+        on(ChatEvent.MessageEdited.class, change::apply);
+        on(ChatEvent.MessageDeleted.class, change::apply);
+        on(ChatEvent.ReactionChanged.class, change::apply);
     }
 
     @SuppressWarnings("unchecked")

@@ -103,4 +103,53 @@ public sealed interface ChatEvent {
             Objects.requireNonNull(membership, "membership");
         }
     }
+
+    /**
+     * A change of a message: it carries the message's whole new state, whose version is one more
+     * than the state it replaced; its id is the change's own.
+     */
+    sealed interface MessageChange extends ChatEvent {
+
+        ChatMessage message();
+
+        @Override
+        default String room() {
+            return message().room();
+        }
+
+        @Override
+        default Object data() {
+            return message();
+        }
+    }
+
+    /** Its sender changed a message's text. */
+    @EventType(name = "io.chatapp.message.edited", schemaVersion = 1)
+    record MessageEdited(String id, @NotNull @Valid ChatMessage message) implements MessageChange {
+
+        public MessageEdited {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** Its sender deleted a message: the state is a tombstone. */
+    @EventType(name = "io.chatapp.message.deleted", schemaVersion = 1)
+    record MessageDeleted(String id, @NotNull @Valid ChatMessage message) implements MessageChange {
+
+        public MessageDeleted {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** Someone put an emoji on a message, or took theirs off. */
+    @EventType(name = "io.chatapp.message.reacted", schemaVersion = 1)
+    record ReactionChanged(String id, @NotNull @Valid ChatMessage message) implements MessageChange {
+
+        public ReactionChanged {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(message, "message");
+        }
+    }
 }

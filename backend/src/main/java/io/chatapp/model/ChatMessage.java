@@ -1,8 +1,9 @@
 package io.chatapp.model;
 
+import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -12,6 +13,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -21,20 +25,52 @@ import java.util.UUID;
  * writes such messages, and a record that breaks them came from elsewhere (another producer,
  * a bug, a replay) and is dead-lettered rather than shown or stored.
  *
+ * A message changes (edited, deleted, reacted to) by whole new states: each carries all of the
+ * message and a {@code version} one higher than the state it replaced, so whoever holds two
+ * states of a message keeps the one with the higher version.
+ *
  * @param timestamp UTC, ISO-8601 with milliseconds, as in {@code 2026-11-24T10:20:30.123Z}
  * @param clientMessageId the client's own id for the message, when it sent one; null is omitted in JSON
+ * @param replyTo   the id of the message of the same room that this one answers, if any
+ * @param mentions  the ids of the room's members its text names ({@code @name} or {@code @id}); null when none
+ * @param version   1 when posted, one more with every change
+ * @param editedAt  when its text last changed, if it did
+ * @param deleted   true once deleted (its text is then empty); null otherwise
+ * @param reactions its emoji and who put them there, in the order they were first put; null when none
  */
-@JsonbPropertyOrder({"id", "room", "text", "sender", "timestamp", "clientMessageId"})
+@MessageText
+@JsonbPropertyOrder({"id", "room", "text", "sender", "timestamp", "clientMessageId", "replyTo", "mentions", "version", "editedAt", "deleted", "reactions"})
 public record ChatMessage(
         @NotNull @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String id,
         @NotNull @Pattern(regexp = NewMessage.ROOM_PATTERN, message = "must match " + NewMessage.ROOM_PATTERN) String room,
-        @NotBlank @Size(max = NewMessage.MAX_TEXT) String text,
+        @Size(max = NewMessage.MAX_TEXT) String text,
         @NotNull @Valid Sender sender,
         @NotNull @Pattern(regexp = TIMESTAMP_PATTERN, message = "must be UTC ISO-8601 with milliseconds") String timestamp,
         @Size(min = 1, max = 128) @Pattern(regexp = NewMessage.CLIENT_MESSAGE_ID_PATTERN,
-                message = "must be printable ASCII without spaces") String clientMessageId) {
+                message = "must be printable ASCII without spaces") String clientMessageId,
+        @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String replyTo,
+        List<@NotNull String> mentions,
+        @Min(1) int version,
+        @Pattern(regexp = TIMESTAMP_PATTERN, message = "must be UTC ISO-8601 with milliseconds") String editedAt,
+        Boolean deleted,
+        List<@NotNull @Valid Reaction> reactions) {
 
-    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    @JsonbCreator
+    public ChatMessage {
+        // A record written before messages changed has no version: it is the first.
+        version = Math.max(version, 1);
+        deleted = Boolean.TRUE.equals(deleted) ? Boolean.TRUE : null;
+        reactions = reactions == null || reactions.isEmpty() ? null : List.copyOf(reactions);
+        mentions = mentions == null || mentions.isEmpty() ? null : List.copyOf(mentions);
+    }
+
+    /** A message as posted, answering none and naming no one: version 1, never edited, no reactions. */
+    public ChatMessage(String id, String room, String text, Sender sender, String timestamp, String clientMessageId) {
+        this(id, room, text, sender, timestamp, clientMessageId, null, null, 1, null, null, null);
+    }
+
+    static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(UUID_PATTERN);
     static final String TIMESTAMP_PATTERN = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
     private static final DateTimeFormatter TIMESTAMP =
@@ -48,11 +84,21 @@ public record ChatMessage(
      * can recognise it as the same message.
      */
     public static ChatMessage accept(NewMessage posted, Sender sender, Instant now) {
+        return accept(posted, sender, now, null);
+    }
+
+    /** Accepts a posted message whose text names these members. */
+    public static ChatMessage accept(NewMessage posted, Sender sender, Instant now, List<String> mentions) {
         String id = posted.clientMessageId() == null
                 ? UUID.randomUUID().toString()
                 : retryStableId(sender.id(), posted.clientMessageId());
         return new ChatMessage(id, posted.room(), posted.text(), sender, formatTimestamp(now),
-                posted.clientMessageId());
+                posted.clientMessageId(), posted.replyTo(), mentions, 1, null, null, null);
+    }
+
+    /** Whether the text has the form of a message's id. */
+    public static boolean isId(String text) {
+        return ID.matcher(text).matches();
     }
 
     public static String formatTimestamp(Instant instant) {
@@ -61,6 +107,51 @@ public record ChatMessage(
 
     public Instant timestampInstant() {
         return Instant.parse(timestamp);
+    }
+
+    public boolean wasDeleted() {
+        return Boolean.TRUE.equals(deleted);
+    }
+
+    /** The next state: this text, naming these members, edited at that time. */
+    public ChatMessage edited(String newText, List<String> newMentions, Instant at) {
+        return new ChatMessage(id, room, newText, sender, timestamp, clientMessageId, replyTo, newMentions, version + 1,
+                formatTimestamp(at), deleted, reactions);
+    }
+
+    /** The next state: a tombstone that keeps only who sent it, when, and what it answered. */
+    public ChatMessage deletedState() {
+        return new ChatMessage(id, room, "", sender, timestamp, clientMessageId, replyTo, null, version + 1, editedAt, true, null);
+    }
+
+    /** Whether the user has put this emoji on the message. */
+    public boolean hasReaction(String emoji, String userId) {
+        return reactions != null && reactions.stream().anyMatch(reaction -> reaction.emoji().equals(emoji) && reaction.users().contains(userId));
+    }
+
+    /** The next state: the user's emoji put on ({@code on}) or taken off. */
+    public ChatMessage reacted(String emoji, String userId, boolean on) {
+        List<Reaction> next = new ArrayList<>();
+        boolean found = false;
+        for (Reaction reaction : reactions == null ? List.<Reaction>of() : reactions) {
+            if (!reaction.emoji().equals(emoji)) {
+                next.add(reaction);
+                continue;
+            }
+            found = true;
+            List<String> users = new ArrayList<>(reaction.users());
+            users.remove(userId);
+            if (on) {
+                users.add(userId);
+            }
+            if (!users.isEmpty()) {
+                next.add(new Reaction(emoji, users));
+            }
+        }
+        if (!found && on) {
+            next.add(new Reaction(emoji, List.of(userId)));
+        }
+        return new ChatMessage(id, room, text, sender, timestamp, clientMessageId, replyTo, mentions, version + 1, editedAt, deleted, next);
     }
 
     private static String retryStableId(String senderId, String clientMessageId) {

@@ -9,6 +9,11 @@ public class MessageNotFoundException extends RoomRequestException {
         super("No stored message " + messageId + " in room " + room);
     }
 
+    /** No stored message of that id in a room the user may see. */
+    public MessageNotFoundException(String messageId) {
+        super("No stored message " + messageId);
+    }
+
     @Override
     public int status() {
         return 404;

@@ -20,27 +20,52 @@ final class Frames {
 
     /** Client to server; each type has one {@link FrameHandler}. */
     @JsonbTypeInfo(key = "type", value = {
-        @JsonbSubtype(alias = "send", type = Send.class)
+        @JsonbSubtype(alias = "send", type = Send.class),
+        @JsonbSubtype(alias = "edit", type = Edit.class),
+        @JsonbSubtype(alias = "delete", type = Delete.class),
+        @JsonbSubtype(alias = "react", type = React.class)
     })
-    public sealed interface Inbound permits Send {
+    public sealed interface Inbound permits Send, Change {
         /** The client's id for what it asked, echoed in the answer; may be null. */
         String clientMessageId();
     }
 
-    /** {@code {"type":"send","room":"…","text":"…","clientMessageId":"…"}}: post a message. */
-    public record Send(String room, String text, String clientMessageId) implements Inbound {
+    /** {@code {"type":"send","room":"…","text":"…","clientMessageId":"…","replyTo":"…"}}: post a message. */
+    public record Send(String room, String text, String clientMessageId, String replyTo) implements Inbound {
+    }
+
+    /** A frame that changes a message, named by its {@code id}. */
+    public sealed interface Change extends Inbound permits Edit, Delete, React {
+        String id();
+    }
+
+    /** {@code {"type":"edit","id":"…","text":"…","clientMessageId":"…"}}: the sender's new text. */
+    public record Edit(String id, String text, String clientMessageId) implements Change {
+    }
+
+    /** {@code {"type":"delete","id":"…"}}: the sender deletes the message. */
+    public record Delete(String id, String clientMessageId) implements Change {
+    }
+
+    /** {@code {"type":"react","id":"…","emoji":"👍","on":true}}: an emoji put on ({@code on}, the default) or taken off. */
+    public record React(String id, String emoji, Boolean on, String clientMessageId) implements Change {
     }
 
     /** Server to client. */
     @JsonbTypeInfo(key = "type", value = {
         @JsonbSubtype(alias = "message", type = MessageFrame.class),
+        @JsonbSubtype(alias = "message.updated", type = MessageUpdated.class),
         @JsonbSubtype(alias = "ack", type = Ack.class),
         @JsonbSubtype(alias = "error", type = Error.class)
     })
-    public sealed interface Outbound permits MessageFrame, Ack, Error {
+    public sealed interface Outbound permits MessageFrame, MessageUpdated, Ack, Error {
     }
 
     public record MessageFrame(ChatMessage message) implements Outbound {
+    }
+
+    /** A message's whole new state after a change; a client keeps the highest version of each message. */
+    public record MessageUpdated(ChatMessage message) implements Outbound {
     }
 
     @JsonbPropertyOrder({"clientMessageId", "id"})
@@ -62,6 +87,10 @@ final class Frames {
 
     static String message(ChatMessage message) {
         return MessageJson.toJson(new MessageFrame(message));
+    }
+
+    static String updated(ChatMessage message) {
+        return MessageJson.toJson(new MessageUpdated(message));
     }
 
     static String ack(String clientMessageId, String id) {

@@ -27,4 +27,9 @@ public class MessageDelivery {
         sessions.audience(message.room()).forEach(session -> session.send(frame));
         metrics.broadcast(Duration.between(message.timestampInstant(), Instant.now()));
     }
+
+    void deliver(@Observes ChatEvent.MessageChange change) {
+        String frame = Frames.updated(change.message());
+        sessions.audience(change.room()).forEach(session -> session.send(frame));
+    }
 }

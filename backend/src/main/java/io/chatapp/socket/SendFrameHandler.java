@@ -1,16 +1,11 @@
 package io.chatapp.socket;
 
 import io.chatapp.ingest.MessageIngest;
-import io.chatapp.ingest.RateLimitedException;
 import io.chatapp.messaging.NotDurableException;
 import io.chatapp.model.NewMessage;
 import io.chatapp.model.Sender;
-import io.chatapp.problem.FieldErrors;
-import io.chatapp.problem.Problem;
-import io.chatapp.rooms.RoomRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 
 import java.util.concurrent.CompletionException;
 
@@ -30,19 +25,19 @@ public class SendFrameHandler implements FrameHandler<Frames.Send> {
     public void handle(Frames.Send frame, Sender sender, ChatSession session) {
         String clientMessageId = frame.clientMessageId();
         try {
-            ingest.ingest(sender, new NewMessage(frame.room(), frame.text(), clientMessageId)).whenComplete((message, failure) -> {
+            ingest.ingest(sender, new NewMessage(frame.room(), frame.text(), clientMessageId, frame.replyTo())).whenComplete((message, failure) -> {
                 if (failure == null) {
                     session.send(Frames.ack(clientMessageId, message.id()));
                 } else {
                     session.send(Frames.error(clientMessageId, 503, notAcceptedDetail(failure)));
                 }
             });
-        } catch (ConstraintViolationException e) {
-            session.send(Frames.error(clientMessageId, 400, Problem.invalid(FieldErrors.of(e)).detail()));
-        } catch (RoomRequestException e) {
-            session.send(Frames.error(clientMessageId, e.status(), e.getMessage()));
-        } catch (RateLimitedException e) {
-            session.send(Frames.error(clientMessageId, 429, e.getMessage(), e.retryAfterSeconds()));
+        } catch (RuntimeException refused) {
+            String error = Refusals.frame(clientMessageId, refused);
+            if (error == null) {
+                throw refused;
+            }
+            session.send(error);
         }
     }
 

@@ -12,9 +12,11 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import io.chatapp.metrics.ChatMetrics;
 import io.chatapp.model.ChatMessage;
 import io.chatapp.model.InsertOutcome;
+import io.chatapp.model.Reaction;
 import io.chatapp.model.Sender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -68,6 +71,7 @@ public class MessageRepository {
         messages.createIndex(Indexes.ascending("room", "timestamp"), new IndexOptions().name("room_timestamp"));
         messages.createIndex(Indexes.ascending("timestamp"), new IndexOptions().name("timestamp"));
         messages.createIndex(Indexes.ascending("room", "seq"), new IndexOptions().name("room_seq"));
+        messages.createIndex(Indexes.ascending("room", "changed_at"), new IndexOptions().name("room_changed_at"));
         indexesReady = true;
     }
 
@@ -126,7 +130,7 @@ public class MessageRepository {
             Document cursor = messages.find(Filters.and(Filters.eq("room", room), Filters.eq("message_id", beforeId)))
                     .projection(Projections.include("seq")).first();
             if (cursor == null) {
-                throw new UnknownMessageException(beforeId);
+                throw new UnknownMessageException("before", beforeId);
             }
             filter = Filters.and(filter, Filters.lt("seq", cursor.getLong("seq")));
         }
@@ -140,6 +144,74 @@ public class MessageRepository {
         }
         Collections.reverse(page);
         return new HistoryPage(page, hasMore);
+    }
+
+    /**
+     * Replaces a stored message's state by its next one, if the stored one is still {@code current}
+     * (the same version): the compare-and-set that gives each change of a message its own version.
+     *
+     * @return false if the message has changed meanwhile (or is not stored)
+     */
+    public boolean replace(ChatMessage current, ChatMessage next, Instant at) {
+        try {
+            ensureIndexes();
+            return messages.updateOne(Filters.and(Filters.eq("message_id", current.id()), hasVersion(current.version())),
+                    stateOf(next, at)).getMatchedCount() == 1;
+        } catch (MongoException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    /**
+     * Stores a changed message's state unless the store has that version or a later one: applying
+     * a change again, or an older one after a newer, changes nothing. Retried like {@link #insert}.
+     */
+    @Retry(maxRetries = -1, delay = 500, jitter = 250, maxDuration = 0, retryOn = MongoException.class)
+    public void applyChange(ChatMessage next, Instant at) {
+        try {
+            ensureIndexes();
+            messages.updateOne(Filters.and(Filters.eq("message_id", next.id()), olderThan(next.version())), stateOf(next, at));
+        } catch (MongoException e) {
+            metrics.persistFailed();
+            throw e;
+        }
+    }
+
+    /**
+     * The room's messages that changed (edited, deleted, reacted to) after that time, in the room's
+     * order, at most {@code limit}.
+     */
+    public List<ChatMessage> changedSince(String room, Instant since, int limit) {
+        try {
+            List<ChatMessage> changed = new ArrayList<>();
+            messages.find(Filters.and(Filters.eq("room", room), Filters.gt("changed_at", Date.from(since))))
+                    .sort(Sorts.ascending("seq")).limit(limit).forEach(document -> changed.add(fromDocument(document)));
+            return changed;
+        } catch (MongoException e) {
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    /**
+     * The oldest {@code limit} messages of a room that came after {@code afterId}, oldest first.
+     *
+     * @throws UnknownMessageException if {@code afterId} is not a message of the room
+     */
+    public HistoryPage after(String room, int limit, String afterId) {
+        try {
+            Document cursor = messages.find(Filters.and(Filters.eq("room", room), Filters.eq("message_id", afterId)))
+                    .projection(Projections.include("seq")).first();
+            if (cursor == null) {
+                throw new UnknownMessageException("after", afterId);
+            }
+            List<ChatMessage> page = new ArrayList<>(limit + 1);
+            messages.find(Filters.and(Filters.eq("room", room), Filters.gt("seq", cursor.getLong("seq"))))
+                    .sort(Sorts.ascending("seq")).limit(limit + 1).forEach(document -> page.add(fromDocument(document)));
+            boolean hasMore = page.size() > limit;
+            return new HistoryPage(hasMore ? page.subList(0, limit) : page, hasMore);
+        } catch (MongoException e) {
+            throw new StoreUnavailableException(e);
+        }
     }
 
     /** The stored message with this id. */
@@ -170,24 +242,58 @@ public class MessageRepository {
         database.runCommand(new Document("ping", 1));
     }
 
+    /** Documents stored before messages changed have no version: theirs is 1. */
+    private static Bson hasVersion(int version) {
+        return version == 1 ? Filters.or(Filters.eq("version", 1), Filters.exists("version", false)) : Filters.eq("version", version);
+    }
+
+    private static Bson olderThan(int version) {
+        return Filters.or(Filters.lt("version", version), Filters.exists("version", false));
+    }
+
+    /** What a change sets: every part of a message that can change, and when it did. */
+    private static Bson stateOf(ChatMessage message, Instant at) {
+        List<Document> reactions = message.reactions() == null ? List.of() : message.reactions().stream()
+                .map(reaction -> new Document("emoji", reaction.emoji()).append("users", reaction.users())).toList();
+        return Updates.combine(Updates.set("text", message.text()), Updates.set("version", message.version()),
+                Updates.set("mentions", message.mentions() == null ? List.of() : message.mentions()),
+                Updates.set("edited_at", message.editedAt() == null ? null : Date.from(Instant.parse(message.editedAt()))),
+                Updates.set("deleted", message.wasDeleted()), Updates.set("reactions", reactions),
+                Updates.set("changed_at", Date.from(at)));
+    }
+
     static Document toDocument(ChatMessage message, long seq) {
         Document document = new Document("message_id", message.id())
                 .append("room", message.room())
                 .append("text", message.text())
                 .append("sender", new Document("id", message.sender().id()).append("name", message.sender().name()))
                 .append("timestamp", Date.from(message.timestampInstant()))
-                .append("seq", seq);
+                .append("seq", seq)
+                .append("version", message.version());
         if (message.clientMessageId() != null) {
             document.append("client_message_id", message.clientMessageId());
+        }
+        if (message.replyTo() != null) {
+            document.append("reply_to", message.replyTo());
+        }
+        if (message.mentions() != null) {
+            document.append("mentions", message.mentions());
         }
         return document;
     }
 
     static ChatMessage fromDocument(Document document) {
         Document sender = document.get("sender", Document.class);
+        Number version = document.get("version", Number.class);
+        Date editedAt = document.getDate("edited_at");
+        List<Reaction> reactions = document.getList("reactions", Document.class, List.of()).stream()
+                .map(reaction -> new Reaction(reaction.getString("emoji"), reaction.getList("users", String.class))).toList();
         return new ChatMessage(document.getString("message_id"), document.getString("room"),
                 document.getString("text"), new Sender(sender.getString("id"), sender.getString("name")),
                 ChatMessage.formatTimestamp(document.getDate("timestamp").toInstant()),
-                document.getString("client_message_id"));
+                document.getString("client_message_id"), document.getString("reply_to"),
+                document.getList("mentions", String.class), version == null ? 1 : version.intValue(),
+                editedAt == null ? null : ChatMessage.formatTimestamp(editedAt.toInstant()),
+                document.getBoolean("deleted", false), reactions);
     }
 }

@@ -224,11 +224,6 @@ public class RoomRepository {
         });
     }
 
-    /** The ids of the rooms the user is a member of. */
-    public List<String> roomIdsOf(String userId) {
-        return new ArrayList<>(joinedAt(userId).keySet());
-    }
-
     /** The rooms the user is a member of, and when they (last) joined each. */
     public Map<String, Instant> joinedAt(String userId) {
         return read(() -> {

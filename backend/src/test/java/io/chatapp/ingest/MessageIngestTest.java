@@ -85,6 +85,12 @@ class MessageIngestTest {
                 return Optional.empty();
             }
         };
+        ingest.mentions = new Mentions() {
+            @Override
+            public List<String> in(String room, String text) {
+                return text.contains("@bob") ? List.of(BOB.id()) : List.of();
+            }
+        };
     }
 
     @AfterEach
@@ -108,6 +114,38 @@ class MessageIngestTest {
         assertEquals("hi", message.text());
         assertEquals(ALICE, message.sender());
         assertEquals(1, metrics.ingested);
+    }
+
+    @Test
+    void aMessageNamesWhomItMentionsAndWhatItAnswers() throws Exception {
+        ChatMessage original = new ChatMessage("7d0c5a52-0f4e-4c57-9d4a-1f0d3c8b2e11", "general", "question", BOB,
+                "2026-11-24T10:20:30.123Z", null);
+        ChatMessage elsewhere = new ChatMessage("8e1d6b63-1f5f-4d68-8e5b-2a1e4d9c3f22", "design", "other", BOB,
+                "2026-11-24T10:20:30.123Z", null);
+        ingest.stored = new StoredMessages() {
+            @Override
+            public ChatMessage visible(String id, String userId) {
+                if (id.equals(original.id())) {
+                    return original;
+                }
+                if (id.equals(elsewhere.id())) {
+                    return elsewhere;
+                }
+                throw new io.chatapp.rooms.MessageNotFoundException(id);
+            }
+        };
+        CompletionStage<ChatMessage> reply = ingest.ingest(ALICE, new NewMessage("general", "@bob yes", null, original.id()));
+        publisher.acknowledge(0);
+        ChatMessage accepted = await(reply);
+        assertEquals(original.id(), accepted.replyTo());
+        assertEquals(List.of(BOB.id()), accepted.mentions());
+
+        for (String wrong : List.of(elsewhere.id(), "9f2e7c74-2a6a-4e79-9f6c-3b2f5e0d4a33")) {
+            var refused = assertThrows(io.chatapp.rooms.InvalidFieldException.class,
+                    () -> ingest.ingest(ALICE, new NewMessage("general", "yes", null, wrong)));
+            assertEquals("replyTo", refused.field());
+        }
+        assertEquals(1, publisher.published.size(), "a refused reply publishes nothing");
     }
 
     @Test

@@ -12,6 +12,10 @@ import org.awaitility.Awaitility;
 import org.microshed.testing.jaxrs.RestClientBuilder;
 
 import java.io.StringReader;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -134,6 +138,34 @@ final class Chat {
         Response response = api.history(room, limit, before);
         assertEquals(200, response.getStatus(), () -> "history answered " + response.getStatus() + ": " + response.readEntity(String.class));
         return object(response);
+    }
+
+    /** {@code PATCH /api/messages/{id}}: raw, so that tests see every status. */
+    HttpResponse<String> edit(String id, String text) {
+        return Http.send(Http.request("/api/messages/" + id, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("text", text).build().toString()))
+                .build());
+    }
+
+    HttpResponse<String> deleteMessage(String id) {
+        return Http.send(Http.request("/api/messages/" + id, token).DELETE().build());
+    }
+
+    /** Puts ({@code on}) or takes off an emoji: {@code PUT} or {@code DELETE /api/messages/{id}/reactions/{emoji}}. */
+    HttpResponse<String> react(String id, String emoji, boolean on) {
+        HttpRequest.Builder request = Http.request("/api/messages/" + id + "/reactions/" + URLEncoder.encode(emoji, StandardCharsets.UTF_8), token);
+        return Http.send((on ? request.PUT(HttpRequest.BodyPublishers.noBody()) : request.DELETE()).build());
+    }
+
+    /** {@code GET /api/messages?room=…&<query>}, raw. */
+    HttpResponse<String> historyWhere(String room, String query) {
+        return Http.get("/api/messages?room=" + room + "&" + query, token);
+    }
+
+    /** The messages of a history page answered 200. */
+    static List<JsonObject> messagesOf(HttpResponse<String> page) {
+        assertEquals(200, page.statusCode(), () -> "history answered " + page.statusCode() + ": " + page.body());
+        return ((JsonObject) parse(page.body())).getJsonArray("messages").getValuesAs(JsonObject.class);
     }
 
     String ticket() {

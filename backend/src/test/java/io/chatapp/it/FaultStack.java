@@ -103,6 +103,16 @@ final class FaultStack implements AutoCloseable {
                 Filters.and(Filters.eq("room", room), Filters.eq("user.id", userId), Filters.eq("member", true)));
     }
 
+    /** The stored state of a message: its text and version, as {@code "v2 text"}; null while it is not stored. */
+    String storedState(String messageId) {
+        Document message = mongo.getDatabase("chat").getCollection("messages").find(Filters.eq("message_id", messageId)).first();
+        if (message == null) {
+            return null;
+        }
+        Number version = message.get("version", Number.class);
+        return "v" + (version == null ? 1 : version.intValue()) + " " + message.getString("text");
+    }
+
     /** Whether the server's readiness answers 200; a server that does not answer within 5 s is not. */
     boolean ready(URI server) {
         return readiness(server) == 200;

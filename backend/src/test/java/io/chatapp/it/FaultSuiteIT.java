@@ -106,24 +106,48 @@ class FaultSuiteIT {
 
     @Test
     @Order(1)
-    @DisplayName("Kafka killed (kill -9): readiness goes DOWN and comes back; a join is refused with 503, then applied once")
+    @DisplayName("Kafka killed (kill -9): readiness goes DOWN and comes back; a join and an edit are refused with 503, then applied once")
     void brokerKilled() throws Exception {
-        // A join while Kafka is down is refused (503) and, retried once Kafka is back, applied once.
+        // A join and an edit while Kafka is down are refused (503) and, retried once Kafka is back, applied once.
         String room = Chat.freshRoom("faults-join");
         ChatClient serverA = stack.client(stack.serverA);
-        assertEquals(201, serverA.createRoom(stack.token("joiner-owner"), room, "public").statusCode());
+        String owner = stack.token("joiner-owner");
+        assertEquals(201, serverA.createRoom(owner, room, "public").statusCode());
+        String edited = ChatClient.parse(serverA.post(owner, room, "befor the outage", null).body()).getString("id");
+        Chat.await("the message to edit stored", Duration.ofSeconds(30), () -> stack.storedState(edited));
         CompletableFuture<Integer> joinWhileDown = new CompletableFuture<>();
+        CompletableFuture<Integer> editWhileDown = new CompletableFuture<>();
         outage("Kafka", () -> {
             stack.killBroker();
             CompletableFuture.runAsync(() -> joinWhileDown.complete(joinStatus(serverA, room)));
+            CompletableFuture.runAsync(() -> editWhileDown.complete(editStatus(serverA, owner, edited)));
         }, Duration.ofSeconds(10));
         int refused = joinWhileDown.get(30, TimeUnit.SECONDS);
+        int editRefused = editWhileDown.get(30, TimeUnit.SECONDS);
+        String afterRefusal = stack.storedState(edited);
+        Chat.await("the edit retried once Kafka is back", Duration.ofSeconds(60), () -> editStatus(serverA, owner, edited) == 200 ? true : null);
+        assertAll("an edit during the Kafka outage",
+                check("it was answered 503 while Kafka was down", editRefused == 503, "answered " + editRefused),
+                check("refused, it was undone in the store", "v1 befor the outage".equals(afterRefusal), "stored " + afterRefusal),
+                check("retried, it was applied once", "v2 before the outage".equals(stack.storedState(edited)),
+                        "stored " + stack.storedState(edited)));
         Chat.await("the join retried once Kafka is back", Duration.ofSeconds(60), () -> joinStatus(serverA, room) == 204 ? true : null);
         Chat.await("the membership stored", Duration.ofSeconds(30), () -> stack.memberships(room, "joiner") == 1 ? true : null);
         assertAll("a join during the Kafka outage",
                 check("it was answered 503 while Kafka was down", refused == 503, "answered " + refused),
                 check("retried, it was applied once", stack.memberships(room, "joiner") == 1,
                         stack.memberships(room, "joiner") + " memberships stored"));
+    }
+
+    private static int editStatus(ChatClient server, String token, String id) {
+        try {
+            return server.edit(token, id, "before the outage").statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     private int joinStatus(ChatClient server, String room) {

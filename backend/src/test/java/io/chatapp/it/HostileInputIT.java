@@ -44,6 +44,8 @@ public class HostileInputIT {
     private static final Set<Integer> EXPECTED = Set.of(200, 201, 202, 204, 400, 403, 404, 405, 409, 413, 415, 429);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final List<String> TOKENS = new ArrayList<>();
+    /** A stored message, which the corpus tries to edit and react to. */
+    private static String target;
 
     private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
@@ -55,6 +57,9 @@ public class HostileInputIT {
         // Many users, so that per-user posting limits leave room for the inputs that are valid.
         IntStream.range(0, USERS).forEach(i -> TOKENS.add(DevIssuer.token("hostile-" + i)));
         Chat.awaitPipelineReady();
+        Chat owner = Chat.as("hostile-0");
+        target = owner.post("general", "edit me if you can").getString("id");
+        owner.awaitStored("general", target);
     }
 
     @Test
@@ -81,8 +86,8 @@ public class HostileInputIT {
         int frames = sendFrames(bodies);
 
         System.out.printf("[security] hostile inputs tried: %d (%d request bodies, %d history queries, %d room calls, "
-                + "%d WebSocket frames); answers by status %s%n", BODIES + QUERIES + 4 * ROOM_CALLS + frames, BODIES, QUERIES,
-                4 * ROOM_CALLS, frames, new TreeMap<>(statuses));
+                + "%d WebSocket frames); answers by status %s%n", BODIES + QUERIES + 6 * ROOM_CALLS + frames, BODIES, QUERIES,
+                6 * ROOM_CALLS, frames, new TreeMap<>(statuses));
         assertTrue(problems.isEmpty(), problems.size() + " bad answers, e.g. " + problems.subList(0, Math.min(5, problems.size())));
 
         // Still serving: live, and a normal message goes all the way through.
@@ -120,8 +125,9 @@ public class HostileInputIT {
     }
 
     /**
-     * The calls about rooms with a hostile body's content: as a new room's body (its room as the
-     * id), as a direct room's (as the user id), and as the room and user of a path.
+     * The calls about rooms and messages with a hostile body's content: as a new room's body (its
+     * room as the id), as a direct room's (as the user id), as an edit of a stored message, and as
+     * the room, user, message and emoji of a path.
      */
     private void roomCalls(HostileInput.Body body, String token) {
         String text = new String(body.bytes(), StandardCharsets.UTF_8);
@@ -145,6 +151,15 @@ public class HostileInputIT {
         send(HttpRequest.newBuilder(TestStack.server().resolve("/api/rooms/" + segment + "/members/" + segment))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
                 .PUT(HttpRequest.BodyPublishers.noBody()).build(), "PUT /api/rooms/{junk}/members/{junk} " + body.preview());
+        HttpRequest.Builder edit = HttpRequest.newBuilder(TestStack.server().resolve("/api/messages/" + target)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).method("PATCH", HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+        if (!body.contentType().isEmpty()) {
+            edit.header("Content-Type", body.contentType());
+        }
+        send(edit.build(), "PATCH /api/messages/{id} " + body.preview());
+        send(HttpRequest.newBuilder(TestStack.server().resolve("/api/messages/" + target + "/reactions/" + segment))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), "PUT /api/messages/{id}/reactions/{junk} " + body.preview());
     }
 
     private void read(String query, String token) {
@@ -176,10 +191,12 @@ public class HostileInputIT {
         String junk = new String(body.bytes(), StandardCharsets.UTF_8);
         junk = junk.length() > 3000 ? junk.substring(0, 3000) : junk;
         String encoded = URLEncoder.encode(junk, StandardCharsets.UTF_8);
-        return switch (Math.floorMod(junk.hashCode(), 4)) {
+        return switch (Math.floorMod(junk.hashCode(), 6)) {
             case 0 -> "room=" + encoded;
             case 1 -> "room=general&limit=" + encoded;
             case 2 -> "room=general&before=" + encoded;
+            case 3 -> "room=general&after=" + encoded;
+            case 4 -> "room=general&changedSince=" + encoded;
             default -> "room=general&limit=-1&before=&room=" + encoded;
         };
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.microshed.testing.jupiter.MicroShedTest;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,23 +61,38 @@ public class RoomAccessIT {
         SOCKETS.values().forEach(RecordingSocket::close);
     }
 
+    /** What a call answered. */
+    private record Answer(int status, String body) {
+        static Answer of(Response response) {
+            return new Answer(response.getStatus(), response.readEntity(String.class));
+        }
+
+        static Answer of(HttpResponse<String> response) {
+            return new Answer(response.statusCode(), response.body());
+        }
+    }
+
     private static boolean insider(String role) {
         return role.equals("creator") || role.equals("member");
     }
 
     @Test
     void everyCallAboutThePrivateRoomAnswersInsidersAnd404ForOutsiders() {
-        Map<String, Function<Chat, Response>> calls = new LinkedHashMap<>();
-        calls.put("GET /api/rooms/{id}", chat -> chat.api.room(ROOM));
-        calls.put("GET /api/messages?room={id}", chat -> chat.api.history(ROOM, null, null));
-        calls.put("GET /api/messages/{message}", chat -> chat.api.message(messageId));
-        calls.put("POST /api/messages to the room", chat -> chat.api.post(Chat.body(ROOM, "from " + chat.user, null)));
-        calls.put("PUT /api/rooms/{id}/members/{self}", chat -> chat.api.addMember(ROOM, chat.user));
+        Map<String, Function<Chat, Answer>> calls = new LinkedHashMap<>();
+        calls.put("GET /api/rooms/{id}", chat -> Answer.of(chat.api.room(ROOM)));
+        calls.put("GET /api/messages?room={id}", chat -> Answer.of(chat.api.history(ROOM, null, null)));
+        calls.put("GET /api/messages/{message}", chat -> Answer.of(chat.api.message(messageId)));
+        calls.put("POST /api/messages to the room", chat -> Answer.of(chat.api.post(Chat.body(ROOM, "from " + chat.user, null))));
+        calls.put("PUT /api/rooms/{id}/members/{self}", chat -> Answer.of(chat.api.addMember(ROOM, chat.user)));
+        calls.put("GET /api/messages?room={id}&after={message}", chat -> Answer.of(chat.historyWhere(ROOM, "after=" + messageId)));
+        calls.put("GET /api/messages?room={id}&changedSince=…", chat -> Answer.of(chat.historyWhere(ROOM, "changedSince=2026-01-01T00:00:00Z")));
+        calls.put("PUT /api/messages/{message}/reactions/{emoji}", chat -> Answer.of(chat.react(messageId, "👀", true)));
+        calls.put("DELETE /api/messages/{message}/reactions/{emoji}", chat -> Answer.of(chat.react(messageId, "👀", false)));
         List<Executable> checks = new ArrayList<>();
         ROLES.forEach((role, chat) -> calls.forEach((call, send) -> {
-            Response response = send.apply(chat);
-            int status = response.getStatus();
-            String body = response.readEntity(String.class);
+            Answer answer = send.apply(chat);
+            int status = answer.status();
+            String body = answer.body();
             checks.add(() -> {
                 if (insider(role)) {
                     assertEquals(2, status / 100, role + ": " + call + " answered " + status + " " + body);

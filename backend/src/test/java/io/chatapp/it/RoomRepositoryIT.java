@@ -65,7 +65,7 @@ public class RoomRepositoryIT {
         assertEquals(ALICE, adopted.createdBy(), "its first poster");
         assertEquals("2026-01-05T10:00:00.000Z", adopted.createdAt());
         assertEquals(List.of(ALICE, BOB), rooms.members("old-room"));
-        assertEquals(List.of("old-room"), rooms.roomIdsOf("bob"));
+        assertEquals(Set.of("old-room"), rooms.joinedAt("bob").keySet());
     }
 
     @Test
@@ -101,7 +101,7 @@ public class RoomRepositoryIT {
         rooms.posted(ChatMessage.accept(new NewMessage("closed", "hi", null), BOB, now));
 
         assertEquals(Room.PUBLIC, rooms.find("open").orElseThrow().visibility(), "a room first seen in a message is public");
-        assertEquals(List.of("open"), rooms.roomIdsOf("bob"));
+        assertEquals(Set.of("open"), rooms.joinedAt("bob").keySet());
     }
 
     private static Room room(String id, String visibility, Instant at) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -115,6 +116,26 @@ class EventRecordReaderTest {
     void readsWhatTheServerWrites() throws PoisonRecordException {
         ChatEvent posted = new ChatEvent.MessagePosted(MESSAGE);
         assertEquals(posted, reader.read(written(posted)));
+    }
+
+    @Test
+    void readsEveryChangeOfAMessageAsTheServerWritesIt() throws PoisonRecordException {
+        ChatMessage edited = MESSAGE.edited("fixed", null, java.time.Instant.parse("2026-11-24T10:21:00Z"));
+        for (ChatEvent change : List.of(new ChatEvent.MessageEdited("e-1", edited),
+                new ChatEvent.ReactionChanged("e-2", edited.reacted("👍", "bob", true)),
+                new ChatEvent.MessageDeleted("e-3", edited.deletedState()))) {
+            assertEquals(change, reader.read(written(change)));
+        }
+    }
+
+    @Test
+    void aDeletedMessageWithTextOrALiveOneWithoutIsPoison() {
+        ChatMessage gone = MESSAGE.deletedState();
+        ChatMessage withText = new ChatMessage(gone.id(), gone.room(), "still here", gone.sender(), gone.timestamp(), null,
+                null, null, gone.version(), null, true, null);
+        assertThrows(PoisonRecordException.class, () -> reader.read(written(new ChatEvent.MessageDeleted("e-1", withText))));
+        ChatMessage blank = new ChatMessage(gone.id(), gone.room(), " ", gone.sender(), gone.timestamp(), null, null, null, 2, null, null, null);
+        assertThrows(PoisonRecordException.class, () -> reader.read(written(new ChatEvent.MessageEdited("e-2", blank))));
     }
 
     @Test

@@ -3,11 +3,13 @@ package io.chatapp.model;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChatMessageTest {
 
@@ -59,4 +61,36 @@ class ChatMessageTest {
         ChatMessage other = ChatMessage.accept(new NewMessage("general", "hi", "d"), new Sender("a:b:c", "x"), NOW);
         assertNotEquals(one.id(), other.id());
     }
+
+    private static final ChatMessage POSTED = new ChatMessage("7d0c5a52-0f4e-4c57-9d4a-1f0d3c8b2e11", "general", "hello",
+            new Sender("alice", "Alice"), "2026-11-24T10:20:30.123Z", null);
+
+    @Test
+    void everyChangeIsTheNextVersion() {
+        Instant at = Instant.parse("2026-11-24T10:30:00Z");
+        ChatMessage edited = POSTED.edited("hello, world", null, at);
+        assertEquals(1, POSTED.version());
+        assertEquals(2, edited.version());
+        assertEquals("hello, world", edited.text());
+        assertEquals("2026-11-24T10:30:00.000Z", edited.editedAt());
+        assertEquals(3, edited.reacted("👍", "bob", true).version());
+        ChatMessage gone = edited.reacted("👍", "bob", true).deletedState();
+        assertEquals(4, gone.version());
+        assertTrue(gone.wasDeleted());
+        assertEquals("", gone.text());
+        assertNull(gone.reactions(), "a tombstone keeps no reactions");
+        assertEquals(POSTED.sender(), gone.sender());
+    }
+
+    @Test
+    void reactionsCountTheirUsersInTheOrderTheyCame() {
+        ChatMessage reacted = POSTED.reacted("👍", "bob", true).reacted("🎉", "carol", true).reacted("👍", "carol", true);
+        assertEquals(List.of(new Reaction("👍", List.of("bob", "carol")), new Reaction("🎉", List.of("carol"))), reacted.reactions());
+        assertEquals(2, reacted.reactions().get(0).count());
+        assertTrue(reacted.hasReaction("🎉", "carol"));
+        ChatMessage takenOff = reacted.reacted("🎉", "carol", false).reacted("👍", "bob", false);
+        assertEquals(List.of(new Reaction("👍", List.of("carol"))), takenOff.reactions());
+        assertNull(takenOff.reacted("👍", "carol", false).reactions(), "no reaction left: none at all");
+    }
 }
+

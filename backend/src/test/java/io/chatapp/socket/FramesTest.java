@@ -11,9 +11,9 @@ class FramesTest {
 
     @Test
     void aSendFrameIsReadWhereverItsTypeStands() {
-        assertEquals(new Frames.Send("general", "hi", "c-1"),
+        assertEquals(new Frames.Send("general", "hi", "c-1", null),
                 MessageJson.fromJson("{\"type\":\"send\",\"room\":\"general\",\"text\":\"hi\",\"clientMessageId\":\"c-1\"}", Frames.Inbound.class));
-        assertEquals(new Frames.Send("general", "hi", null),
+        assertEquals(new Frames.Send("general", "hi", null, null),
                 MessageJson.fromJson("{\"room\":\"general\",\"text\":\"hi\",\"type\":\"send\"}", Frames.Inbound.class));
     }
 
@@ -27,6 +27,6 @@ class FramesTest {
 
     @Test
     void theTypesAClientMaySendComeFromTheFrameDeclarations() {
-        assertEquals(List.of("send"), Frames.inboundTypes());
+        assertEquals(List.of("send", "edit", "delete", "react"), Frames.inboundTypes());
     }
 }

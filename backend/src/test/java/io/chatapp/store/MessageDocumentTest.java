@@ -6,6 +6,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.util.Date;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,5 +37,11 @@ class MessageDocumentTest {
     @Test
     void readsBackWhatItStores() {
         assertEquals(MESSAGE, MessageRepository.fromDocument(MessageRepository.toDocument(MESSAGE, 7)));
+        ChatMessage reply = new ChatMessage("8e1d6b63-1f5f-4d68-8e5b-2a1e4d9c3f22", "general", "@Alice yes", new Sender("sub-2", "Bob"),
+                "2026-11-24T10:21:30.123Z", null, MESSAGE.id(), List.of("sub-1"), 1, null, null, null);
+        Document stored = MessageRepository.toDocument(reply, 8);
+        assertEquals(MESSAGE.id(), stored.getString("reply_to"));
+        assertEquals(List.of("sub-1"), stored.getList("mentions", String.class));
+        assertEquals(reply, MessageRepository.fromDocument(stored));
     }
 }

@@ -74,6 +74,14 @@ public final class ChatClient {
         return http.send(request(query, token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The sender's new text for a message ({@code PATCH /api/messages/{id}}). */
+    public HttpResponse<String> edit(String token, String id, String text) throws IOException, InterruptedException {
+        String body = Json.createObjectBuilder().add("text", text).build().toString();
+        return http.send(request("/api/messages/" + URLEncoder.encode(id, StandardCharsets.UTF_8), token)
+                .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The caller's rooms ({@code GET /api/rooms}). */
     public HttpResponse<String> rooms(String token) throws IOException, InterruptedException {
         return http.send(request("/api/rooms", token).GET().build(), HttpResponse.BodyHandlers.ofString());
