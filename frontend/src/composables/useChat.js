@@ -1,7 +1,7 @@
 // The chat's state for the signed-in user: rooms, each room's timeline, the user's own
 // messages on their way, and the live connection. Components only read it and call actions.
 import { reactive } from 'vue'
-import { appendLive, idsOf, mergeLatest, overlaps, prependOlder, storedIds } from '../lib/timeline.js'
+import { appendLive, applyChange, idsOf, mergeLatest, overlaps, prependOlder, storedIds } from '../lib/timeline.js'
 
 export const ROOM_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/
 export const MAX_TEXT = 4000
@@ -19,6 +19,9 @@ export const FOLLOW_UP_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000]
 // A room being read is marked read this long after its latest message arrived: only a stored
 // message can be a read marker, and a message is stored a moment after it is broadcast.
 export const READ_DELAY_MS = 1_000
+// Changes are asked for from a little before the newest time the room's messages carry, so
+// that a change made as the connection dropped is not missed; one seen twice is harmless.
+const CHANGES_MARGIN_MS = 30_000
 
 /**
  * @param {object} deps
@@ -45,6 +48,8 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
   // confirmed: catch-ups join history there, not at a message received live since, because
   // that may come after messages still missing. Kept until history holds all the room has.
   const gaps = {}
+  // Per room, the time from which changes (edits, deletions, reactions) may have been missed.
+  const changesSince = {}
   // Per room, the catch-ups of the latest reconnect; those of an older one see that they
   // were replaced and stop.
   const schedules = {}
@@ -121,6 +126,7 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     connection.stop()
     cancelCatchUps()
     for (const name of Object.keys(gaps)) delete gaps[name]
+    for (const name of Object.keys(changesSince)) delete changesSince[name]
   }
 
   /**
@@ -331,6 +337,31 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
   // Kept if already marked: a gap left open by an earlier drop still starts there.
   function markGap(name) {
     gaps[name] ??= idsOf(timeline(name).messages)
+    changesSince[name] ??= newestTime(timeline(name).messages)
+  }
+
+  /** The server's newest time in the messages, less the margin: its clock, not this device's. */
+  function newestTime(messages) {
+    let newest = null
+    for (const message of messages) {
+      for (const time of [message.timestamp, message.editedAt]) {
+        if (time && (!newest || time > newest)) newest = time
+      }
+    }
+    return newest && new Date(Date.parse(newest) - CHANGES_MARGIN_MS).toISOString()
+  }
+
+  /**
+   * The changes the room's messages went through while the connection was down: asked for once,
+   * since a change is stored before it is sent to anyone; a failure keeps it for the next try.
+   */
+  async function catchUpChanges(name) {
+    const since = changesSince[name]
+    if (!since) return
+    const page = await api.history(name, { changedSince: since, limit: CATCH_UP_PAGE })
+    const entry = timeline(name)
+    for (const message of page.messages) entry.messages = applyChange(entry.messages, message)
+    delete changesSince[name]
   }
 
   function cancelCatchUps() {
@@ -363,7 +394,10 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     const name = schedule.room
     if (schedules[name] !== schedule) return
     const { merged, failure } = await catchUp(name, gaps[name]).then(
-      (result) => ({ merged: result }),
+      async (result) => {
+        await catchUpChanges(name)
+        return { merged: result }
+      },
       (error) => ({ failure: error }),
     )
     if (schedules[name] !== schedule) return
@@ -415,6 +449,11 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
       if (learning) loadRooms(message.room)
       settle(message)
     },
+    'message.updated'({ message }) {
+      if (leftRooms.has(message.room)) return
+      const target = state.timelines[message.room]
+      if (target) target.messages = applyChange(target.messages, message)
+    },
     ack({ clientMessageId, id }) {
       const pending = findPending(clientMessageId)
       if (pending) {
@@ -449,14 +488,17 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     return Object.values(state.outbox).flat().find((pending) => pending.clientMessageId === clientMessageId)
   }
 
-  function send(text) {
+  /** @param {{replyTo?: string}} [options] replyTo: the id of the room's message this one answers */
+  function send(text, { replyTo } = {}) {
     const trimmed = text.trim()
     if (!trimmed || !state.currentRoom) return false
     if (trimmed.length > MAX_TEXT) {
       state.notice = `A message has at most ${MAX_TEXT} characters.`
       return false
     }
-    const pending = reactive({ clientMessageId: newId(), room: state.currentRoom, text: trimmed, status: 'pending', detail: null })
+    const pending = reactive({
+      clientMessageId: newId(), room: state.currentRoom, text: trimmed, replyTo: replyTo ?? null, status: 'pending', detail: null,
+    })
     outbox(state.currentRoom).push(pending)
     transmit(pending)
     return true
@@ -471,6 +513,7 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     pending.status = 'pending'
     pending.detail = null
     const frame = { type: 'send', room: pending.room, text: pending.text, clientMessageId: pending.clientMessageId }
+    if (pending.replyTo) frame.replyTo = pending.replyTo
     if (connection.send(frame)) {
       setTimer(() => {
         if (pending.status === 'pending' && state.connection === 'open') {
@@ -480,7 +523,7 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
       }, ACK_TIMEOUT_MS)
       return
     }
-    api.postMessage(pending.room, pending.text, pending.clientMessageId).then((message) => {
+    api.postMessage(pending.room, pending.text, pending.clientMessageId, pending.replyTo ?? undefined).then((message) => {
       pending.status = 'sent'
       pending.id = message.id
       const target = timeline(message.room)
@@ -509,8 +552,40 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     }, retryAfterSeconds * 1000)
   }
 
+  /** A change the server refused (not the sender's, deleted meanwhile, …) is said in the notice. */
+  async function change(what, request) {
+    try {
+      return await request()
+    } catch (failure) {
+      state.notice = `Could not ${what}: ${failure.message}`
+      return null
+    }
+  }
+
+  /** The user's new text for a message of theirs. @returns whether it was changed */
+  async function editMessage(message, text) {
+    const trimmed = text.trim()
+    if (!trimmed) return false
+    if (trimmed === message.text) return true
+    const changed = await change('edit the message', () => api.editMessage(message.id, trimmed))
+    if (changed) {
+      const target = timeline(changed.room)
+      target.messages = applyChange(target.messages, changed)
+    }
+    return changed !== null
+  }
+
+  /** Deletes a message of the user's; history keeps that there was one. */
+  const deleteMessage = (message) => change('delete the message', () => api.deleteMessage(message.id))
+
+  /** Puts the user's emoji on the message, or takes it off when it is there. */
+  function toggleReaction(message, emoji) {
+    const mine = (message.reactions ?? []).some((reaction) => reaction.emoji === emoji && reaction.users.includes(me))
+    return change(mine ? 'take the reaction off' : 'react', () => api.react(message.id, emoji, !mine))
+  }
+
   return {
-    me, myName, state, start, stop, selectRoom, reload, createRoom, openDirect, leaveRoom, loadOlder, send, retry,
+    me, myName, state, editMessage, deleteMessage, toggleReaction, start, stop, selectRoom, reload, createRoom, openDirect, leaveRoom, loadOlder, send, retry,
     roomDetails, publicRooms, findUsers, addMember, removeMember, connection,
   }
 }

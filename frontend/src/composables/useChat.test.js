@@ -24,6 +24,22 @@ function fakeApi(store = {}) {
     /** Rooms the user may not see: every call about them answers 404. */
     hidden: new Set(),
     directs: [],
+    changesAsked: [],
+    reacted: [],
+    /** Changes a message in the store, as the server does: a new state, one version up. */
+    change(room, id, changes) {
+      const index = store[room].findIndex((stored) => stored.id === id)
+      const current = store[room][index]
+      store[room][index] = { ...current, ...changes, version: (current.version ?? 1) + 1, changedAt: new Date(Date.UTC(2026, 10, 24, 12)).toISOString() }
+      return store[room][index]
+    },
+    async editMessage(id, text) {
+      const room = Object.keys(store).find((name) => store[name].some((stored) => stored.id === id))
+      return api.change(room, id, { text, editedAt: new Date(Date.UTC(2026, 10, 24, 12)).toISOString() })
+    },
+    async react(id, emoji, on) {
+      api.reacted.push([id, emoji, on])
+    },
     async rooms() {
       return Object.keys(store).map((room) => ({ id: room, room, name: room, visibility: 'public',
         lastMessageAt: store[room].at(-1)?.timestamp ?? null, unread: api.unread[room] ?? 0 }))
@@ -51,11 +67,15 @@ function fakeApi(store = {}) {
     async markRead(room, messageId) {
       api.reads.push([room, messageId])
     },
-    async history(room, { limit = 50, before } = {}) {
+    async history(room, { limit = 50, before, changedSince } = {}) {
       api.historyCalls += 1
       if (api.failHistory) throw api.failHistory
       if (api.hidden.has(room)) throw new ApiError(404, { detail: 'No such room' })
       const all = store[room] ?? []
+      if (changedSince) {
+        api.changesAsked.push(changedSince)
+        return { messages: all.filter((stored) => stored.changedAt > changedSince).slice(0, limit), hasMore: false }
+      }
       const end = before ? all.findIndex((candidate) => candidate.id === before) : all.length
       const start = Math.max(0, end - limit)
       return { messages: all.slice(start, end), hasMore: start > 0 }
@@ -114,6 +134,16 @@ describe('useChat', () => {
     chat.selectRoom('general')
     await flush()
   })
+
+  /** A second client of the same room that never loses its connection, to compare with. */
+  async function clientThatStays() {
+    const stayedConnection = fakeConnection()
+    const stayed = useChat({ api, me: 'carol', connect: (handlers) => Object.assign(stayedConnection, { handlers }), setTimer: () => {} })
+    await stayed.start()
+    stayed.selectRoom('general')
+    await flush()
+    return { stayed, stayedConnection }
+  }
 
   const frame = (value) => connection.handlers.onFrame(value)
   const timeline = (room = 'general') => chat.state.timelines[room].messages.map((entry) => entry.id)
@@ -294,6 +324,55 @@ describe('useChat', () => {
     expect(connection.sent.map((sent) => sent.clientMessageId)).toEqual(['c-1', 'c-1'])
   })
 
+  describe('messages that change', () => {
+    it('keeps the highest version of a message, whatever order its states arrive in', () => {
+      const [g1] = api.store.general
+      frame({ type: 'message.updated', message: { ...g1, text: 'third', version: 3 } })
+      frame({ type: 'message.updated', message: { ...g1, text: 'second', version: 2 } })
+      frame({ type: 'message', message: g1 })
+      expect(chat.state.timelines.general.messages[0].text).toBe('third')
+      frame({ type: 'message.updated', message: { ...g1, text: '', deleted: true, version: 4 } })
+      expect(chat.state.timelines.general.messages[0].deleted).toBe(true)
+      expect(timeline()).toEqual(['g1', 'g2'])
+    })
+
+    it('shows an edit at once from the answer, and toggles the user\'s own reaction', async () => {
+      const g2 = api.store.general[1]
+      expect(await chat.editMessage(g2, ' fixed ')).toBe(true)
+      expect(chat.state.timelines.general.messages[1]).toMatchObject({ id: 'g2', text: 'fixed', version: 2 })
+
+      await chat.toggleReaction(g2, '👍')
+      await chat.toggleReaction({ ...g2, reactions: [{ emoji: '👍', count: 1, users: ['alice'] }] }, '👍')
+      expect(api.reacted).toEqual([['g2', '👍', true], ['g2', '👍', false]])
+    })
+
+    it('after a reconnect, ends with the timeline of a client that stayed: changes to older messages too', async () => {
+      const { stayed, stayedConnection } = await clientThatStays()
+      const newer = Array.from({ length: 60 }, (_, index) => message(`n${index}`))
+      for (const sent of newer) {
+        api.store.general.push(sent)
+        frame({ type: 'message', message: sent })
+        stayedConnection.handlers.onFrame({ type: 'message', message: sent })
+      }
+      connection.handlers.onState('open')
+      connection.handlers.onState('reconnecting')
+
+      // While away: g1, older than the newest page, is edited; n5 is deleted; n59 gets a reaction.
+      for (const changed of [api.change('general', 'g1', { text: 'edited while away' }),
+        api.change('general', 'n5', { text: '', deleted: true }),
+        api.change('general', 'n59', { reactions: [{ emoji: '🎉', count: 1, users: ['bob'] }] })]) {
+        stayedConnection.handlers.onFrame({ type: 'message.updated', message: changed })
+      }
+      await reconnect()
+      await runAllTimers()
+
+      expect(chat.state.timelines.general.messages).toEqual(stayed.state.timelines.general.messages)
+      expect(chat.state.timelines.general.messages[0].text).toBe('edited while away')
+      expect(api.changesAsked.length).toBe(1)
+      expect(api.changesAsked[0] < newer.at(-1).timestamp).toBe(true)
+    })
+  })
+
   describe('catch-up after a reconnect', () => {
     const unavailable = () => new ApiError(503, { detail: 'The message store is unavailable' })
 
@@ -311,11 +390,7 @@ describe('useChat', () => {
     })
 
     it('ends, after follow-ups while history lacked live messages, with the order of a client that stayed connected', async () => {
-      const stayedConnection = fakeConnection()
-      const stayed = useChat({ api, me: 'carol', connect: (handlers) => Object.assign(stayedConnection, { handlers }), setTimer: () => {} })
-      await stayed.start()
-      stayed.selectRoom('general')
-      await flush()
+      const { stayed, stayedConnection } = await clientThatStays()
       const broadcast = (sent, { toUs = true } = {}) => {
         stayedConnection.handlers.onFrame({ type: 'message', message: sent })
         if (toUs) frame({ type: 'message', message: sent })

@@ -46,9 +46,16 @@ export function createApi(baseUrl, getToken, fetchImpl = (...args) => globalThis
   }
 
   return {
-    postMessage: (room, text, clientMessageId) =>
-      call('POST', '/messages', { body: { room, text, clientMessageId } }),
-    history: (room, { limit, before } = {}) => call('GET', '/messages', { query: { room, limit, before } }),
+    postMessage: (room, text, clientMessageId, replyTo) =>
+      call('POST', '/messages', { body: { room, text, clientMessageId, replyTo } }),
+    /** A page of history: before an id (older), after one, or the messages changed since a time. */
+    history: (room, { limit, before, after, changedSince } = {}) =>
+      call('GET', '/messages', { query: { room, limit, before, after, changedSince } }),
+    /** The sender's new text; answers the message's new state. */
+    editMessage: (id, text) => call('PATCH', `/messages/${encodeURIComponent(id)}`, { body: { text } }),
+    deleteMessage: (id) => call('DELETE', `/messages/${encodeURIComponent(id)}`),
+    /** Puts the caller's emoji on a message (on) or takes it off. */
+    react: (id, emoji, on) => call(on ? 'PUT' : 'DELETE', `/messages/${encodeURIComponent(id)}/reactions/${encodeURIComponent(emoji)}`),
     rooms: () => call('GET', '/rooms'),
     /** Every public room, the caller a member or not. */
     publicRooms: () => call('GET', '/rooms', { query: { scope: 'public' } }),

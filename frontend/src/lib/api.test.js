@@ -23,6 +23,25 @@ describe('createApi', () => {
     expect(fetch.mock.calls[0][0]).toBe('https://chat.test/api/messages?room=general&limit=50')
   })
 
+  it('edits with PATCH, reacts with PUT and DELETE on the emoji, and catches up by cursor or time', async () => {
+    const fetch = respond(200, { id: 'm-1', version: 2 })
+    const api = createApi('https://chat.test/api', async () => 't', fetch)
+    await api.editMessage('m-1', 'fixed')
+    await api.react('m-1', '👍', true)
+    await api.react('m-1', '👍', false)
+    await api.deleteMessage('m-1')
+    await api.history('general', { changedSince: '2026-11-24T10:00:00.000Z' })
+    const calls = fetch.mock.calls.map(([url, init]) => `${init.method} ${url}`)
+    expect(calls).toEqual([
+      'PATCH https://chat.test/api/messages/m-1',
+      'PUT https://chat.test/api/messages/m-1/reactions/%F0%9F%91%8D',
+      'DELETE https://chat.test/api/messages/m-1/reactions/%F0%9F%91%8D',
+      'DELETE https://chat.test/api/messages/m-1',
+      'GET https://chat.test/api/messages?room=general&changedSince=2026-11-24T10%3A00%3A00.000Z',
+    ])
+    expect(JSON.parse(fetch.mock.calls[0][1].body)).toEqual({ text: 'fixed' })
+  })
+
   it('turns a problem detail into an error that keeps it', async () => {
     const problem = { status: 400, detail: 'room: must match', errors: [{ field: 'room' }] }
     const api = createApi('https://chat.test/api', async () => 't', respond(400, problem))

@@ -1,10 +1,26 @@
 // A room's messages in the server's order (the order history returns and every client
 // receives), merged from live frames and history pages by id: never a duplicate, never a gap.
+// A message changes by whole new states, each with a higher version; of two states of one
+// message the timeline keeps the higher, so duplicated or reordered changes are harmless.
 
-/** Appends a live message unless the timeline already has it. */
+const versionOf = (message) => message.version ?? 1
+
+/** Of two states of one message, the later. */
+export function later(one, other) {
+  return versionOf(other) > versionOf(one) ? other : one
+}
+
+/** Appends a live message unless the timeline already has it (a later state of it replaces the one it has). */
 export function appendLive(messages, message) {
-  if (messages.some((known) => known.id === message.id)) return messages
+  if (messages.some((known) => known.id === message.id)) return applyChange(messages, message)
   return [...messages, message]
+}
+
+/** A message's new state, where the timeline has the message; an older state changes nothing. */
+export function applyChange(messages, message) {
+  const index = messages.findIndex((known) => known.id === message.id)
+  if (index === -1 || later(messages[index], message) !== message) return messages
+  return messages.with(index, message)
 }
 
 /** Puts an older history page (oldest first) in front of the timeline. */
@@ -34,7 +50,9 @@ export function prependOlder(messages, page) {
  *   are any, history has not caught up with what the client received live
  */
 export function mergeLatest(messages, pages, hasMore, anchors = idsOf(messages)) {
-  const fetched = pages.slice().reverse().flat()
+  const held = new Map(messages.map((message) => [message.id, message]))
+  // A state received live may be newer than the page's, which was read a moment before.
+  const fetched = pages.slice().reverse().flat().map((message) => (held.has(message.id) ? later(message, held.get(message.id)) : message))
   if (fetched.length === 0) return { messages, complete: true, unstored: messages }
   const fetchedIds = new Set(fetched.map((message) => message.id))
   const position = new Map(messages.map((message, index) => [message.id, index]))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { appendLive, idsOf, mergeLatest, overlaps, prependOlder, storedIds } from './timeline.js'
+import { appendLive, applyChange, idsOf, mergeLatest, overlaps, prependOlder, storedIds } from './timeline.js'
 
 const m = (id, timestamp = `2026-11-24T10:00:0${id}.000Z`) => ({ id: String(id), timestamp })
 const ids = (messages) => messages.map((message) => message.id)
@@ -9,6 +9,26 @@ describe('appendLive', () => {
     expect(ids(appendLive([m(1)], m(2)))).toEqual(['1', '2'])
     const list = [m(1), m(2)]
     expect(appendLive(list, m(1))).toBe(list)
+  })
+})
+
+describe('applyChange', () => {
+  const v = (id, version, text) => ({ ...m(id), version, text })
+
+  it('keeps the highest version of each message, whatever order the states come in', () => {
+    let list = [v(1, 1, 'helo'), v(2, 1, 'there')]
+    list = applyChange(list, v(1, 3, 'hello!'))
+    list = applyChange(list, v(1, 2, 'hello'))
+    list = applyChange(list, v(1, 3, 'hello!'))
+    expect(list.map((message) => message.text)).toEqual(['hello!', 'there'])
+    expect(applyChange(list, v(9, 2, 'not here'))).toBe(list)
+  })
+
+  it('lets a live frame of a later state replace the one held, and a page never go back', () => {
+    const list = appendLive([v(1, 1, 'helo')], v(1, 2, 'hello'))
+    expect(list[0].text).toBe('hello')
+    const merged = mergeLatest(list, [[v(1, 1, 'helo'), v(2, 1, 'new')]], false)
+    expect(merged.messages.map((message) => message.text)).toEqual(['hello', 'new'])
   })
 })
 
