@@ -3,7 +3,7 @@
 # HTTP/1.1 and WebSockets, and measures it with HdrHistogram, beside plain Kafka on the same
 # broker. Against the embedded default (scripts/run.sh) by default; by URL against a cluster.
 #
-# usage: scripts/load.sh <ingest|fanout|rooms|floor|connections|report> [--url URL] [--issuer URL] [--bootstrap-servers HOSTS]
+# usage: scripts/load.sh <ingest|edit|fanout|rooms|floor|connections|report> [--url URL] [--issuer URL] [--bootstrap-servers HOSTS]
 #          [--users N] [--clients N] [--posters N] [--rate N] [--duration PT20S] [--room NAME] [--pids NAME=PID,...]
 #          rooms: [--rooms 10] [--room-members 5]   (--users at least rooms × members)
 #          report: [--warmup PT20S] [--rates N,...] [--fanout-rates N,...] [--rooms-rates N,...] [--out DIR]

@@ -22,13 +22,15 @@ report=$(scripts/load.sh report --url "http://localhost:$TEST_HTTP_PORT" --issue
   --rates 20 --fanout-rates 20 --rooms 5 --room-members 10 --rooms-rates 20 \
   --pids "server=$server_pid,kafka=$(cat "$CHATAPP_HOME/pids/kafka.pid")" --out "$out")
 echo "$report"
-for scenario in floor ingest fanout rooms connections; do
+for scenario in floor ingest edit fanout rooms connections; do
   grep -q "^\[$scenario\]" <<< "$report" || { echo "[test_load] no $scenario report" >&2; exit 1; }
 done
 grep -q "^\[fanout\] 50 clients, [1-9][0-9]* messages accepted .* lost 0;" <<< "$report" \
   || { echo "[test_load] fan-out lost messages or accepted none" >&2; exit 1; }
 grep -q "^\[rooms\] 5 rooms of 10 members on 50 clients, [1-9][0-9]* messages accepted .* lost 0, misdelivered 0;" <<< "$report" \
   || { echo "[test_load] the rooms scenario lost or misdelivered messages, or accepted none" >&2; exit 1; }
+grep -q "^\[edit\] [1-9][0-9]* edited in .* CPU per edit: server [0-9.]* ms" <<< "$report" \
+  || { echo "[test_load] the edit scenario edited nothing or did not measure the server's CPU" >&2; exit 1; }
 grep -q "^\[connections\] 50 of 50 open; .* heap used .* RSS " <<< "$report" \
   || { echo "[test_load] the connections scenario did not hold 50 sockets or measure memory" >&2; exit 1; }
 for file in results.csv results.adoc ingest.png fanout.png rooms.png; do

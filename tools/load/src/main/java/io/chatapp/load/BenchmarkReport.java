@@ -36,7 +36,7 @@ final class BenchmarkReport {
 
     Outcome run() throws Exception {
         warmUp();
-        awaitStored(chat.metric("chat_messages_ingested_total", "application").orElse(0));
+        chat.awaitStored(chat.metric("chat_messages_ingested_total", "application").orElse(0));
         List<Measurement> points = new ArrayList<>();
         TreeSet<Integer> floorRates = new TreeSet<>(options.rates());
         floorRates.addAll(options.fanoutRates());
@@ -48,6 +48,9 @@ final class BenchmarkReport {
             points.add(ingest(rate));
         }
         points.add(ingest(0));
+        for (int rate : options.rates()) {
+            points.add(edit(rate));
+        }
         for (int rate : options.fanoutRates()) {
             points.add(fanout(rate));
         }
@@ -89,47 +92,34 @@ final class BenchmarkReport {
      * backlog.
      */
     private Measurement ingest(int rate) throws Exception {
-        long storedBefore = stored();
+        long storedBefore = chat.stored();
         long start = System.nanoTime();
         Map<String, Double> before = cpu.seconds();
         IngestScenario.Result ingest = new IngestScenario(options.withRate(rate), chat).run();
         Map<String, Double> after = cpu.seconds();
-        long storedAt = awaitStored(storedBefore + ingest.accepted());
+        long storedAt = chat.awaitStored(storedBefore + ingest.accepted());
         double storedPerSecond = ingest.accepted() / ((storedAt - start) / 1e9);
         System.out.println(ingest.report() + String.format(Locale.ROOT, "; stored %.0f/s", storedPerSecond));
         return new Measurement("ingest", rate, 0, ingest.perSecond(), 0, ingest.post(), 0, 0, storedPerSecond,
                 ProcessCpu.millisPerMessage(before, after, ingest.accepted()));
     }
 
-    /** Messages the server has stored so far, whatever the outcome (inserted, duplicate, ...); 0 if its metrics are not readable. */
-    private long stored() throws Exception {
-        return chat.metric("chat_messages_persisted_total", "application").orElse(0);
-    }
-
-    /**
-     * @return when (System.nanoTime) the server had stored this many messages; at once if its
-     *     metrics are not readable, after 10 minutes at most
-     */
-    private long awaitStored(long count) throws Exception {
-        if (chat.metric("chat_messages_persisted_total", "application").isEmpty()) {
-            return System.nanoTime();
-        }
-        long giveUp = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (stored() < count && System.nanoTime() < giveUp) {
-            Thread.sleep(100);
-        }
-        return System.nanoTime();
+    /** Edits at one rate, of messages posted for the purpose: beside ingest at the same rate, what a change costs. */
+    private Measurement edit(int rate) throws Exception {
+        EditScenario.Result edit = new EditScenario(options.withRate(rate), chat).run();
+        System.out.println(edit.report());
+        return new Measurement("edit", rate, 0, edit.perSecond(), 0, edit.patch(), 0, 0, 0, edit.cpuMillisPerEdit());
     }
 
     private Measurement fanout(int rate) throws Exception {
-        long storedBefore = stored();
+        long storedBefore = chat.stored();
         FanoutScenario.Result fanout = new FanoutScenario(options.withRate(rate), chat).run();
         System.out.println(fanout.report());
         return delivery("fanout", rate, fanout.traffic(), storedBefore);
     }
 
     private Measurement rooms(int rate) throws Exception {
-        long storedBefore = stored();
+        long storedBefore = chat.stored();
         RoomsScenario.Result rooms = new RoomsScenario(options.withRate(rate), chat).run();
         System.out.println(rooms.report());
         return delivery("rooms", rate, rooms.traffic(), storedBefore);
@@ -137,7 +127,7 @@ final class BenchmarkReport {
 
     /** A point of posts delivered to clients, once the server has stored them all. */
     private Measurement delivery(String scenario, int rate, RoomTraffic.Result traffic, long storedBefore) throws Exception {
-        awaitStored(storedBefore + traffic.accepted());
+        chat.awaitStored(storedBefore + traffic.accepted());
         return new Measurement(scenario, rate, traffic.clients(), traffic.accepted() / traffic.seconds(),
                 traffic.delivered() / traffic.seconds(), traffic.endToEnd(), traffic.lost(), traffic.misdelivered(), 0,
                 traffic.cpuMillisPerMessage());

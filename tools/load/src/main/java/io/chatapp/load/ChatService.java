@@ -136,14 +136,50 @@ final class ChatService {
                 case 202 -> {
                     return ChatClient.parse(response.body());
                 }
-                case 429, 503 -> {
-                    (response.statusCode() == 429 ? rateLimited : unavailable).incrementAndGet();
-                    long seconds = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
-                    Thread.sleep(Duration.ofSeconds(seconds).toMillis());
-                }
+                case 429, 503 -> retryAfter(response);
                 default -> throw new IOException("POST answered " + response.statusCode() + ": " + response.body());
             }
         }
+    }
+
+    /** Edits a message as its sender, until accepted, waiting as {@code Retry-After} says between attempts. */
+    void edit(String token, String id, String text) throws IOException, InterruptedException {
+        while (true) {
+            HttpResponse<String> response = client.edit(token, id, text);
+            switch (response.statusCode()) {
+                case 200 -> {
+                    return;
+                }
+                case 429, 503 -> retryAfter(response);
+                default -> throw new IOException("PATCH answered " + response.statusCode() + ": " + response.body());
+            }
+        }
+    }
+
+    private void retryAfter(HttpResponse<String> response) throws InterruptedException {
+        (response.statusCode() == 429 ? rateLimited : unavailable).incrementAndGet();
+        long seconds = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+        Thread.sleep(Duration.ofSeconds(seconds).toMillis());
+    }
+
+    /** Messages the server has stored so far, whatever the outcome (inserted, duplicate, ...); 0 if its metrics are not readable. */
+    long stored() throws InterruptedException {
+        return metric("chat_messages_persisted_total", "application").orElse(0);
+    }
+
+    /**
+     * @return when (System.nanoTime) the server had stored this many messages; at once if its
+     *     metrics are not readable, after 10 minutes at most
+     */
+    long awaitStored(long count) throws InterruptedException {
+        if (metric("chat_messages_persisted_total", "application").isEmpty()) {
+            return System.nanoTime();
+        }
+        long giveUp = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (stored() < count && System.nanoTime() < giveUp) {
+            Thread.sleep(100);
+        }
+        return System.nanoTime();
     }
 
     /** Opens a WebSocket as the web app does: a fresh ticket, the app's own Origin. */

@@ -41,6 +41,10 @@ public final class LoadHarness {
                 System.out.println(new IngestScenario(options, chat).run().report());
                 return true;
             }
+            case "edit" -> {
+                System.out.println(new EditScenario(options, chat).run().report());
+                return true;
+            }
             case "fanout" -> {
                 FanoutScenario.Result fanout = new FanoutScenario(options, chat).run();
                 System.out.println(fanout.report());

@@ -38,7 +38,7 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
                    List<Integer> fanoutRates, int rooms, int roomMembers, List<Integer> roomsRates, Map<String, Long> pids,
                    Path out) {
 
-    static final List<String> SCENARIOS = List.of("ingest", "fanout", "rooms", "floor", "connections", "report");
+    static final List<String> SCENARIOS = List.of("ingest", "edit", "fanout", "rooms", "floor", "connections", "report");
 
     @Command(name = "chat-load", usageHelpWidth = 110, sortOptions = false,
             description = "Drives the chat as its users do (defaults: the embedded default of scripts/run.sh).")

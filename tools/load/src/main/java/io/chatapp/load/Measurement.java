@@ -6,10 +6,11 @@ import java.util.Map;
  * One point of a benchmark report: a scenario at one asked rate.
  *
  * @param scenario {@code floor} (produce to consume), {@code floor-ack} (produce to ack), {@code ingest} (POST),
+ *     {@code edit} (PATCH of a stored message by its sender),
  *     {@code fanout} (post to receipt at each client) or {@code rooms} (post to receipt at each client of the room's members)
  * @param askedRate messages a second asked for; 0: as fast as accepted
  * @param clients WebSocket clients receiving (fan-out, rooms), else 0
- * @param messagesPerSecond messages sent (floor) or accepted (ingest, fan-out, rooms) a second
+ * @param messagesPerSecond messages sent (floor) or accepted (ingest, fan-out, rooms), or edits accepted, a second
  * @param deliveriesPerSecond messages received a second, over all clients (fan-out, rooms), else 0
  * @param latency the scenario's latency
  * @param lost sent or accepted but never received

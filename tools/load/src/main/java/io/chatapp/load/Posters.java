@@ -27,6 +27,11 @@ final class Posters {
     record Address(int user, String room) {
     }
 
+    /** One paced request: the n-th, due then (System.nanoTime); returns once it was answered. */
+    interface Action {
+        void act(int n, long due) throws Exception;
+    }
+
     /** @param post each accepted post's latency, from when it was due */
     record Outcome(Latency post, double seconds) {
     }
@@ -40,6 +45,14 @@ final class Posters {
     }
 
     static Outcome run(LoadOptions options, ChatService chat, String clientMessageIdPrefix, Route route, Text text) throws Exception {
+        return paced(options, (n, due) -> {
+            Address address = route.of(n);
+            chat.post(chat.token(address.user()), address.room(), text.of(n, due), clientMessageIdPrefix + n);
+        });
+    }
+
+    /** {@code --posters} threads doing the action at the pacer's times until the duration is over; the latency is from each due time. */
+    static Outcome paced(LoadOptions options, Action action) throws Exception {
         Latency post = new Latency();
         AtomicInteger sequence = new AtomicInteger();
         Pacer pacer = new Pacer(options.rate(), options.duration());
@@ -49,9 +62,7 @@ final class Posters {
             for (int i = 0; i < options.posters(); i++) {
                 running.add(posters.submit(() -> {
                     for (long due = pacer.awaitNext(); due != -1; due = pacer.awaitNext()) {
-                        int n = sequence.getAndIncrement();
-                        Address address = route.of(n);
-                        chat.post(chat.token(address.user()), address.room(), text.of(n, due), clientMessageIdPrefix + n);
+                        action.act(sequence.getAndIncrement(), due);
                         post.recordNanos(System.nanoTime() - due);
                     }
                     return null;

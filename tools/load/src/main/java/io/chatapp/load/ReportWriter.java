@@ -99,6 +99,17 @@ final class ReportWriter {
         }
         adoc.append("|===\n\n");
 
+        adoc.append(".Edit: PATCH /api/messages/{id} by the sender, answered once Kafka has the change, beside a post at the same rate\n");
+        adoc.append(header(List.of("Asked/s", "Edited/s", "PATCH p50 (ms)", "p99", "p99.9", "max", "POST p50 (ms)", "POST p99")));
+        for (Measurement edit : points("edit"::equals)) {
+            Measurement post = point("ingest", edit.askedRate());
+            List<String> cells = new ArrayList<>(List.of(asked(edit), rate(edit.messagesPerSecond()), ms(edit, 50), ms(edit, 99),
+                    ms(edit, 99.9), max(edit), post == null ? "" : ms(post, 50), post == null ? "" : ms(post, 99)));
+            cells.addAll(cpu(edit));
+            adoc.append(row(cells.toArray(String[]::new)));
+        }
+        adoc.append("|===\n\n");
+
         adoc.append(".Fan-out: post to receipt at each of ").append(clients("fanout")).append(" WebSocket clients\n");
         deliveries(adoc, "fanout", false);
         adoc.append("\n.Many rooms: post to receipt at each client of the room's members, ").append(clients("rooms"))
