@@ -5,10 +5,10 @@
 # then idle connections, with the CPU each process spends per message) and writes its tables and
 # plots to docs/benchmarks/. Everything started here is stopped by process id at the end. About a quarter of an hour.
 #
-# usage: scripts/benchmark.sh [harness options]   e.g. --clients 500 --duration PT10S --out target/benchmarks
+# usage: scripts/benchmark.sh [harness options]   e.g. --clients 500 --duration PT10S
 #   Defaults: --users 1000 --posters 32 --clients 1000 --rooms 100 --room-members 10 --warmup PT60S (so the rooms
 #   scenario is 100 rooms of 10 members, one socket each, at --rooms-rates), and the harness's own (scripts/load.sh).
-# settings (environment): JFR=1 also records the server with Java Flight Recorder into
+# settings (environment): OUT: where the tables and plots go (docs/benchmarks). JFR=1 also records the server with Java Flight Recorder into
 #   target/benchmark-server.jfr (profile settings), for `jfr print` or JDK Mission Control.
 #   SERVER_MAVEN_ARGS: more Maven arguments for the server, to try a setting, e.g.
 #   SERVER_MAVEN_ARGS=-Dliberty.env.MP_MESSAGING_OUTGOING_CHAT_OUT_LINGER_MS=5
@@ -35,7 +35,7 @@ fi
 scripts/load.sh report --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
   --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --users 1000 --posters 32 --clients 1000 --rooms 100 --room-members 10 \
   --warmup PT60S --pids "$pids" \
-  --out docs/benchmarks "$@"
+  --out "${OUT:-docs/benchmarks}" "$@"
 
 if [ "${JFR:-0}" = 1 ]; then
   jcmd "$server_pid" JFR.dump name=benchmark > /dev/null
