@@ -59,7 +59,7 @@ class FaultSuiteIT {
     private static final Duration BROKER_FROZEN_FOR = Duration.ofMillis(2500);
 
     private final FaultStack stack = new FaultStack();
-    private final SteadyLoad load = new SteadyLoad(stack);
+    private final SteadyLoad load = new SteadyLoad(stack, () -> this.currentPhase);
     private final ScheduledExecutorService readinessWatch = Executors.newSingleThreadScheduledExecutor();
     /** Server A's readiness answers (HTTP status), by phase. */
     private final Map<String, List<Integer>> readiness = new ConcurrentHashMap<>();
@@ -271,7 +271,8 @@ class FaultSuiteIT {
                 check("every post was accepted in the end", load.gaveUp.get() == 0 && load.accepted.size() == load.posted.get(),
                         load.accepted.size() + " of " + load.posted.get()),
                 check("a retry got the id of the first attempt", load.idMismatches.get() == 0, load.idMismatches.get() + " mismatches"),
-                check("no request hung past " + SteadyLoad.HUNG.toSeconds() + " s", load.hung.get() == 0, load.hung.get() + " hung"),
+                check("no request hung past " + SteadyLoad.HUNG.toSeconds() + " s", load.hung.get() == 0,
+                        load.hung.get() + " hung " + load.hungRequests),
                 check("every accepted message is stored", distinct.containsAll(load.ids), missing(load.ids, distinct) + " missing"),
                 check("no message is stored twice", distinct.size() == storedIds.size(),
                         (storedIds.size() - distinct.size()) + " duplicates"));

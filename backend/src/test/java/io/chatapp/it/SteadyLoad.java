@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The fault suite's posters: twenty a second, spread over both servers, each post retried
@@ -57,6 +58,10 @@ final class SteadyLoad {
     /** Cut-off posts B never took: connections it closed unread as it stopped listening. */
     final AtomicInteger neverTaken = new AtomicInteger();
     final List<String> cutOffSamples = Collections.synchronizedList(new ArrayList<>());
+    /** Each hung request: its server, the suite's phase when it started, how long it took and what it came to. */
+    final List<String> hungRequests = Collections.synchronizedList(new ArrayList<>());
+    /** Requests that took more than half the hung bound, described the same way: reported. */
+    final List<String> slowRequests = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * Whether posters may send to server B: like a Service's endpoints, it is out of rotation
@@ -67,8 +72,11 @@ final class SteadyLoad {
     /** Set from server B's SIGTERM until it is back: a post to it that loses its connection then was cut off. */
     volatile boolean serverBStopping;
 
-    SteadyLoad(FaultStack stack) {
+    private final Supplier<String> phase;
+
+    SteadyLoad(FaultStack stack, Supplier<String> phase) {
         this.stack = stack;
+        this.phase = phase;
     }
 
     void start() {
@@ -96,8 +104,11 @@ final class SteadyLoad {
         while (Instant.now().isBefore(giveUpAt)) {
             URI server = (sequence + attempt) % 2 == 0 || !serverBInRotation ? stack.serverA : stack.serverB;
             Instant started = Instant.now();
+            String startedIn = phase.get();
+            String outcome = "no answer";
             try {
                 HttpResponse<String> response = stack.client(server).post(stack.token(user), room, "message " + sequence, clientMessageId);
+                outcome = String.valueOf(response.statusCode());
                 if (response.statusCode() == 202) {
                     String id = ChatClient.parse(response.body()).getString("id");
                     String earlier = accepted.putIfAbsent(clientMessageId, id);
@@ -114,6 +125,7 @@ final class SteadyLoad {
                     rateLimited.incrementAndGet();
                 }
             } catch (IOException e) {
+                outcome = e.toString();
                 // The server is down or the connection dropped: the outcome is unknown, so retry.
                 // Refused connections and HTTP/2 GOAWAY (streams the server announced it will not
                 // start) were never taken; anything else lost a request the server had.
@@ -129,8 +141,12 @@ final class SteadyLoad {
             } finally {
                 long took = Duration.between(started, Instant.now()).toMillis();
                 slowestRequestMs.accumulateAndGet(took, Math::max);
+                String described = String.format("%s at %s in \"%s\": %d ms, %s", server, started, startedIn, took, outcome);
                 if (took > HUNG.toMillis()) {
                     hung.incrementAndGet();
+                    hungRequests.add(described);
+                } else if (took > HUNG.toMillis() / 2) {
+                    slowRequests.add(described);
                 }
             }
             attempt++;
@@ -156,6 +172,7 @@ final class SteadyLoad {
     String summary() {
         return String.format("posted %d, accepted %d, 503 answers %d, 429 answers %d, retries %d, gave up %d, hung %d, "
                         + "slowest request %d ms", posted.get(), accepted.size(), unavailableAnswers.get(), rateLimited.get(),
-                retries.get(), gaveUp.get(), hung.get(), slowestRequestMs.get());
+                retries.get(), gaveUp.get(), hung.get(), slowestRequestMs.get())
+                + (slowRequests.isEmpty() ? "" : "; slow requests " + slowRequests);
     }
 }

@@ -1,0 +1,79 @@
+package io.chatapp.messaging;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RecordSenderTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
+
+    private final List<ProducerRecord<String, String>> sent = new ArrayList<>();
+    private final RecordSender sender = new RecordSender(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    RecordSenderTest() {
+        sender.emitter = new RecordingEmitter();
+    }
+
+    @Test
+    void aRecordWithinItsDeadlineIsSent() throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>("chat-messages", "general", "{}");
+        sender.send(record, NOW.plusMillis(1)).toCompletableFuture().get();
+        assertEquals(List.of(record), sent);
+    }
+
+    @Test
+    void aRecordPastItsDeadlineIsNeverSent() {
+        CompletionStage<Void> late = sender.send(new ProducerRecord<>("chat-messages", "general", "{}"), NOW.minusMillis(1));
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> late.toCompletableFuture().get());
+        assertInstanceOf(TimeoutException.class, failure.getCause());
+        assertTrue(sent.isEmpty(), "a caller already told its event was not accepted must not see it on the topic later");
+    }
+
+    private final class RecordingEmitter implements Emitter<ProducerRecord<String, String>> {
+        @Override
+        public CompletionStage<Void> send(ProducerRecord<String, String> record) {
+            sent.add(record);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public <M extends Message<? extends ProducerRecord<String, String>>> void send(M message) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void complete() {
+        }
+
+        @Override
+        public void error(Exception e) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public boolean hasRequests() {
+            return true;
+        }
+    }
+}
