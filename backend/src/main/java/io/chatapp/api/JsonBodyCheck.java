@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -29,6 +31,8 @@ import java.util.NoSuchElementException;
 public class JsonBodyCheck implements ReaderInterceptor {
 
     static final int MAX_DEPTH = 32;
+    /** Made once: {@code Json.createParser} looks the provider up through the class loaders on every call. */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     @Inject
     @ConfigProperty(name = "chat.max-body-bytes", defaultValue = "65536")
@@ -52,7 +56,7 @@ public class JsonBodyCheck implements ReaderInterceptor {
 
     /** @throws JsonbException (answered 400) unless the bytes are one JSON value nested at most {@link #MAX_DEPTH} deep */
     static void requireWellFormed(byte[] body) {
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(body))) {
             int depth = 0;
             do {
                 switch (parser.next()) {

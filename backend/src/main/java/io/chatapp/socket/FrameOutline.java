@@ -3,8 +3,10 @@ package io.chatapp.socket;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 
 import java.io.StringReader;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -18,6 +20,8 @@ import java.util.NoSuchElementException;
 record FrameOutline(String type, String clientMessageId) {
 
     static final int MAX_DEPTH = 16;
+    /** Made once: {@code Json.createParser} looks the provider up through the class loaders on every call. */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     /** Why a frame cannot be read at all; the detail is what the client is told. */
     static final class Unreadable extends Exception {
@@ -32,7 +36,7 @@ record FrameOutline(String type, String clientMessageId) {
     static FrameOutline of(String text) throws Unreadable {
         String type = null;
         String clientMessageId = null;
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new Unreadable("A frame is a JSON object");
             }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +26,7 @@ class RecordSenderTest {
     private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
 
     private final List<ProducerRecord<String, String>> sent = new ArrayList<>();
-    private final RecordSender sender = new RecordSender(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RecordSender sender = new RecordSender(Clock.fixed(NOW, ZoneOffset.UTC), Runnable::run);
 
     RecordSenderTest() {
         sender.emitter = new RecordingEmitter();
@@ -44,6 +45,18 @@ class RecordSenderTest {
         ExecutionException failure = assertThrows(ExecutionException.class, () -> late.toCompletableFuture().get());
         assertInstanceOf(TimeoutException.class, failure.getCause());
         assertTrue(sent.isEmpty(), "a caller already told its event was not accepted must not see it on the topic later");
+    }
+
+    @Test
+    void aRecordBeyondTheQueueFailsAtOnce() {
+        RecordSender full = new RecordSender(Clock.fixed(NOW, ZoneOffset.UTC), task -> {
+            throw new RejectedExecutionException("full");
+        });
+        full.emitter = new RecordingEmitter();
+        CompletionStage<Void> refused = full.send(new ProducerRecord<>("chat-messages", "general", "{}"), NOW.plusSeconds(5));
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> refused.toCompletableFuture().get());
+        assertInstanceOf(RejectedExecutionException.class, failure.getCause());
+        assertTrue(sent.isEmpty());
     }
 
     private final class RecordingEmitter implements Emitter<ProducerRecord<String, String>> {
