@@ -7,6 +7,7 @@ import io.chatapp.model.ChatEvent;
 import io.chatapp.model.ChatMessage;
 import io.chatapp.model.Membership;
 import io.chatapp.model.Room;
+import io.chatapp.model.Sender;
 import io.chatapp.store.MemberState;
 import io.chatapp.store.RoomRepository;
 import jakarta.annotation.Priority;
@@ -17,8 +18,11 @@ import jakarta.interceptor.Interceptor;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,6 +66,12 @@ public class RoomAccess {
      * opening now must add to what the store says, which may not have them yet.
      */
     private final Cache<String, Map<String, MemberState>> recentByUser = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(2))
+            .build();
+
+    /** Per room, the membership changes this instance applied lately, by user: what a list of members read from the store may lack. */
+    private final Cache<String, Map<String, MemberState>> recentByRoom = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(2))
             .build();
@@ -186,5 +196,31 @@ public class RoomAccess {
     private void remember(String roomId, MemberState change) {
         recentByUser.asMap().computeIfAbsent(change.user().id(), user -> new ConcurrentHashMap<>())
                 .merge(roomId, change, RoomAccess::later);
+        recentByRoom.asMap().computeIfAbsent(roomId, room -> new ConcurrentHashMap<>())
+                .merge(change.user().id(), change, RoomAccess::later);
+    }
+
+    /**
+     * A room's members as read from the store, with the changes this instance applied since,
+     * which the store may not have yet: whoever was just added or removed is listed as such.
+     *
+     * @param stored the members the store lists, by name
+     * @return the members now, by name
+     */
+    public List<Sender> membersNow(String roomId, List<Sender> stored) {
+        Map<String, MemberState> recent = recentByRoom.getIfPresent(roomId);
+        if (recent == null) {
+            return stored;
+        }
+        Map<String, Sender> members = new LinkedHashMap<>();
+        stored.forEach(member -> members.put(member.id(), member));
+        recent.values().forEach(change -> {
+            if (change.member()) {
+                members.put(change.user().id(), change.user());
+            } else {
+                members.remove(change.user().id());
+            }
+        });
+        return members.values().stream().sorted(Comparator.comparing(Sender::name)).toList();
     }
 }

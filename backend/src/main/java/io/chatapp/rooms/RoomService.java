@@ -204,7 +204,7 @@ public class RoomService {
         setUp();
         Room room = existing(roomId, caller);
         boolean general = Room.GENERAL.equals(roomId);
-        List<Sender> members = general ? users.search("", MAX_LISTED_MEMBERS) : rooms.members(roomId);
+        List<Sender> members = general ? users.search("", MAX_LISTED_MEMBERS) : access.membersNow(roomId, rooms.members(roomId));
         return view(caller, room, general ? users.count() : members.size(), members);
     }
 

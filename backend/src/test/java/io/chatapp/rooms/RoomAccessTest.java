@@ -94,4 +94,15 @@ class RoomAccessTest {
         assertTrue(access.visible("fresh", "bob"));
         assertFalse(access.visible("fresh", "carol"));
     }
+
+    @Test
+    void theMembersListedHoldTheChangesAppliedHereBeforeTheStoreHasThem() {
+        Sender carol = new Sender("carol", "Carol");
+        List<Sender> stored = List.of(ALICE, BOB);
+        assertEquals(stored, access.membersNow("closed", stored), "with no change applied here the store's list stands");
+
+        access.joined(new ChatEvent.MemberJoined("e4", new Membership("closed", carol, ALICE, "2026-11-28T10:00:04.000Z")));
+        access.left(new ChatEvent.MemberLeft("e5", new Membership("closed", BOB, BOB, "2026-11-28T10:00:05.000Z")));
+        assertEquals(List.of(ALICE, carol), access.membersNow("closed", stored), "carol just added, bob just gone, by name");
+    }
 }
