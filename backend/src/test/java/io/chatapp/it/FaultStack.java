@@ -47,9 +47,9 @@ final class FaultStack implements AutoCloseable {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final MongoClient mongo = MongoClients.create(TestStack.mongoUri());
 
-    /** The client of a server: HTTP/2 where the server offers it, 20 s per request. */
+    /** The client of a server: HTTP/1.1, as an ingress speaks to a pod, 20 s per request. */
     ChatClient client(URI server) {
-        return clients.computeIfAbsent(server, uri -> new ChatClient(uri, HttpClient.Version.HTTP_2, REQUEST_TIMEOUT));
+        return clients.computeIfAbsent(server, uri -> new ChatClient(uri, HttpClient.Version.HTTP_1_1, REQUEST_TIMEOUT));
     }
 
     String token(String user) {

@@ -127,10 +127,8 @@ final class SteadyLoad {
             } catch (IOException e) {
                 outcome = e.toString();
                 // The server is down or the connection dropped: the outcome is unknown, so retry.
-                // Refused connections and HTTP/2 GOAWAY (streams the server announced it will not
-                // start) were never taken; anything else lost a request the server had.
-                if (server == stack.serverB && serverBStopping && !(e instanceof ConnectException)
-                        && !String.valueOf(e.getMessage()).contains("GOAWAY received")) {
+                // A refused connection was never taken; anything else may have lost a request the server had.
+                if (server == stack.serverB && serverBStopping && !(e instanceof ConnectException)) {
                     // Had B taken it? Then Kafka has it and it gets stored, with no retry.
                     (storedFrom(user, clientMessageId) ? takenButUnanswered : neverTaken).incrementAndGet();
                     cutOffSamples.add(e.toString());
@@ -141,12 +139,14 @@ final class SteadyLoad {
             } finally {
                 long took = Duration.between(started, Instant.now()).toMillis();
                 slowestRequestMs.accumulateAndGet(took, Math::max);
-                String described = String.format("%s at %s in \"%s\": %d ms, %s", server, started, startedIn, took, outcome);
-                if (took > HUNG.toMillis()) {
-                    hung.incrementAndGet();
-                    hungRequests.add(described);
-                } else if (took > HUNG.toMillis() / 2) {
-                    slowRequests.add(described);
+                if (took > HUNG.toMillis() / 2) {
+                    String described = String.format("%s at %s in \"%s\": %d ms, %s", server, started, startedIn, took, outcome);
+                    if (took > HUNG.toMillis()) {
+                        hung.incrementAndGet();
+                        hungRequests.add(described);
+                    } else {
+                        slowRequests.add(described);
+                    }
                 }
             }
             attempt++;
