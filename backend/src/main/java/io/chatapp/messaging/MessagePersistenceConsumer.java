@@ -3,6 +3,7 @@ package io.chatapp.messaging;
 import io.chatapp.lifecycle.Stopping;
 import io.chatapp.metrics.ChatMetrics;
 import io.chatapp.model.ChatEvent;
+import io.chatapp.model.ChatMessage;
 import io.chatapp.store.MessageRepository;
 import io.chatapp.store.RoomRepository;
 import jakarta.annotation.PostConstruct;
@@ -77,6 +78,8 @@ public class MessagePersistenceConsumer {
     /** By kind of event, how it is stored. */
     private final Map<Class<? extends ChatEvent>, StoreStep<? extends ChatEvent>> steps = new HashMap<>();
 
+    private final KnownPosters knownPosters = new KnownPosters();
+
     private volatile boolean stopping;
     /** Acknowledgements given whose offsets are not committed yet. */
     private final Set<CompletableFuture<Void>> uncommitted = ConcurrentHashMap.newKeySet();
@@ -109,6 +112,7 @@ public class MessagePersistenceConsumer {
         }
         @SuppressWarnings("unchecked")
         ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
+        knownPosters.read(record.partition(), record.offset());
         ChatEvent event;
         try {
             event = reader.read(record);
@@ -128,12 +132,22 @@ public class MessagePersistenceConsumer {
     @PostConstruct
     void defineSteps() {
         on(ChatEvent.MessagePosted.class, (posted, offset) -> {
-            metrics.persisted(messages.insert(posted.message(), offset));
-            rooms.posted(posted.message());
+            ChatMessage message = posted.message();
+            metrics.persisted(messages.insert(message, offset));
+            if (!knownPosters.isKnown(message.room(), message.sender().id())) {
+                rooms.posted(message);
+                knownPosters.remember(message.room(), message.sender().id());
+            }
         });
-        on(ChatEvent.RoomCreated.class, (created, offset) -> rooms.created(created.creation()));
+        on(ChatEvent.RoomCreated.class, (created, offset) -> {
+            rooms.created(created.creation());
+            knownPosters.forgetAll();
+        });
         on(ChatEvent.MemberJoined.class, (joined, offset) -> rooms.joined(joined.membership()));
-        on(ChatEvent.MemberLeft.class, (left, offset) -> rooms.left(left.membership()));
+        on(ChatEvent.MemberLeft.class, (left, offset) -> {
+            rooms.left(left.membership());
+            knownPosters.forget(left.membership().room(), left.membership().member().id());
+        });
         StoreStep<ChatEvent.MessageChange> change = (changed, offset) -> messages.applyChange(changed.message(), Instant.now());
         on(ChatEvent.MessageEdited.class, change::apply);
         on(ChatEvent.MessageDeleted.class, change::apply);

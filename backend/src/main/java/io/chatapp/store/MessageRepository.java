@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Message history in the {@code messages} collection.
@@ -68,6 +69,12 @@ public class MessageRepository {
             return;
         }
         messages.createIndex(Indexes.ascending("message_id"), new IndexOptions().unique(true).name("message_id_unique"));
+        // Messages stored before they could change have no version: theirs is 1. With it written
+        // on every message, a compare-and-set names (message_id, version) and nothing else, which
+        // this index answers in every store, the Mongo-wire one too (it uses an index only for a
+        // filter of exactly the index's keys, see atVersion, and scans the collection for any other).
+        messages.updateMany(Filters.exists("version", false), Updates.set("version", 1));
+        messages.createIndex(Indexes.ascending("message_id", "version"), new IndexOptions().unique(true).name("message_id_version"));
         messages.createIndex(Indexes.ascending("room", "timestamp"), new IndexOptions().name("room_timestamp"));
         messages.createIndex(Indexes.ascending("timestamp"), new IndexOptions().name("timestamp"));
         messages.createIndex(Indexes.ascending("room", "seq"), new IndexOptions().name("room_seq"));
@@ -127,12 +134,8 @@ public class MessageRepository {
     private HistoryPage readPage(String room, int limit, String beforeId) {
         Bson filter = Filters.eq("room", room);
         if (beforeId != null) {
-            Document cursor = messages.find(Filters.and(Filters.eq("room", room), Filters.eq("message_id", beforeId)))
-                    .projection(Projections.include("seq")).first();
-            if (cursor == null) {
-                throw new UnknownMessageException("before", beforeId);
-            }
-            filter = Filters.and(filter, Filters.lt("seq", cursor.getLong("seq")));
+            long cursor = seqIn(messages, room, beforeId).orElseThrow(() -> new UnknownMessageException("before", beforeId));
+            filter = Filters.and(filter, Filters.lt("seq", cursor));
         }
         List<ChatMessage> page = new ArrayList<>(limit + 1);
         for (Document document : messages.find(filter).sort(Sorts.descending("seq")).limit(limit + 1)) {
@@ -155,8 +158,7 @@ public class MessageRepository {
     public boolean replace(ChatMessage current, ChatMessage next, Instant at) {
         try {
             ensureIndexes();
-            return messages.updateOne(Filters.and(Filters.eq("message_id", current.id()), hasVersion(current.version())),
-                    stateOf(next, at)).getMatchedCount() == 1;
+            return messages.updateOne(atVersion(current.id(), current.version()), stateOf(next, at)).getMatchedCount() == 1;
         } catch (MongoException e) {
             throw new StoreUnavailableException(e);
         }
@@ -170,7 +172,22 @@ public class MessageRepository {
     public void applyChange(ChatMessage next, Instant at) {
         try {
             ensureIndexes();
-            messages.updateOne(Filters.and(Filters.eq("message_id", next.id()), olderThan(next.version())), stateOf(next, at));
+            // Read, then compare-and-set: a change made meanwhile (an edit answered by another
+            // instance) makes the set miss, and the loop looks again.
+            while (true) {
+                Document stored = messages.find(Filters.eq("message_id", next.id())).projection(Projections.include("version")).first();
+                if (stored == null) {
+                    return;
+                }
+                Integer version = stored.getInteger("version");
+                if (version != null && version >= next.version()) {
+                    return;
+                }
+                // A version missing (a message an instance from before versions stored) matches null.
+                if (messages.updateOne(atVersion(next.id(), version), stateOf(next, at)).getMatchedCount() == 1) {
+                    return;
+                }
+            }
         } catch (MongoException e) {
             metrics.persistFailed();
             throw e;
@@ -199,19 +216,25 @@ public class MessageRepository {
      */
     public HistoryPage after(String room, int limit, String afterId) {
         try {
-            Document cursor = messages.find(Filters.and(Filters.eq("room", room), Filters.eq("message_id", afterId)))
-                    .projection(Projections.include("seq")).first();
-            if (cursor == null) {
-                throw new UnknownMessageException("after", afterId);
-            }
+            long cursor = seqIn(messages, room, afterId).orElseThrow(() -> new UnknownMessageException("after", afterId));
             List<ChatMessage> page = new ArrayList<>(limit + 1);
-            messages.find(Filters.and(Filters.eq("room", room), Filters.gt("seq", cursor.getLong("seq"))))
+            messages.find(Filters.and(Filters.eq("room", room), Filters.gt("seq", cursor)))
                     .sort(Sorts.ascending("seq")).limit(limit + 1).forEach(document -> page.add(fromDocument(document)));
             boolean hasMore = page.size() > limit;
             return new HistoryPage(hasMore ? page.subList(0, limit) : page, hasMore);
         } catch (MongoException e) {
             throw new StoreUnavailableException(e);
         }
+    }
+
+    /**
+     * Where a message of the room is in the room's order ({@code seq}); empty when the room has
+     * no stored message of that id. Found by {@code message_id} alone, which an index answers in
+     * every store (the Mongo-wire store would scan for a filter on the room too).
+     */
+    static OptionalLong seqIn(MongoCollection<Document> messages, String room, String id) {
+        Document found = messages.find(Filters.eq("message_id", id)).projection(Projections.include("room", "seq")).first();
+        return found != null && room.equals(found.getString("room")) ? OptionalLong.of(found.getLong("seq")) : OptionalLong.empty();
     }
 
     /** The stored message with this id. */
@@ -242,13 +265,13 @@ public class MessageRepository {
         database.runCommand(new Document("ping", 1));
     }
 
-    /** Documents stored before messages changed have no version: theirs is 1. */
-    private static Bson hasVersion(int version) {
-        return version == 1 ? Filters.or(Filters.eq("version", 1), Filters.exists("version", false)) : Filters.eq("version", version);
-    }
-
-    private static Bson olderThan(int version) {
-        return Filters.or(Filters.lt("version", version), Filters.exists("version", false));
+    /**
+     * The message at that version. A plain document, not {@code Filters.and}, which the driver
+     * sends as {@code $and}: the Mongo-wire store answers from an index only a filter whose
+     * top-level keys are the index's.
+     */
+    private static Bson atVersion(String id, Integer version) {
+        return new Document("message_id", id).append("version", version);
     }
 
     /** What a change sets: every part of a message that can change, and when it did. */

@@ -7,7 +7,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +20,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * How far each user has read each room ({@code read_markers}): the last message they read, kept
@@ -57,12 +57,11 @@ public class ReadMarkers {
      */
     public boolean markRead(String room, String userId, String messageId, Instant at) {
         try {
-            Document message = messages.find(Filters.and(Filters.eq("room", room), Filters.eq("message_id", messageId)))
-                    .projection(Projections.include("seq")).first();
-            if (message == null) {
+            OptionalLong position = MessageRepository.seqIn(messages, room, messageId);
+            if (position.isEmpty()) {
                 return false;
             }
-            long seq = message.getLong("seq");
+            long seq = position.getAsLong();
             Bson update = Updates.combine(Updates.set("room", room), Updates.set("user", userId),
                     Updates.set("message_id", messageId), Updates.set("seq", seq), Updates.set("read_at", Date.from(at)));
             try {

@@ -9,40 +9,45 @@ import io.chatapp.model.InsertOutcome;
 import io.chatapp.model.NewMessage;
 import io.chatapp.model.Sender;
 import io.chatapp.store.MessageRepository;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The repository against the real Mongo-wire store (a database of its own): a message is
+ * The repository against the real Mongo-wire store (each test in a database of its own): a message is
  * stored once, and an "already stored" says why, which the fault suite relies on to tell a
  * record read again (an offset not committed) from a message a retry published twice.
  */
 public class MessageRepositoryIT {
 
-    private static MongoClient client;
-    private static MongoDatabase database;
+    private MongoClient client;
+    private MongoDatabase database;
+    private MessageRepository repository;
 
-    @BeforeAll
-    static void connect() {
+    @BeforeEach
+    void connect() {
         client = MongoClients.create(TestStack.mongoUri());
         database = client.getDatabase("repository-it-" + UUID.randomUUID());
+        repository = new MessageRepository(database, new ChatMetrics());
     }
 
-    @AfterAll
-    static void close() {
+    @AfterEach
+    void close() {
         database.drop();
         client.close();
     }
 
     @Test
     void aRecordReadAgainIsRedeliveredAndTheSameMessageFromAnotherRecordIsADuplicate() {
-        MessageRepository repository = new MessageRepository(database, new ChatMetrics());
         ChatMessage message = ChatMessage.accept(new NewMessage("general", "once", "c-" + UUID.randomUUID()),
                 new Sender("alice", "Alice"), Instant.now());
 
@@ -51,5 +56,56 @@ public class MessageRepositoryIT {
         assertEquals(InsertOutcome.DUPLICATE, repository.insert(message, 57));
         assertEquals(1, database.getCollection("messages").countDocuments());
         assertEquals(message, repository.find(message.id()).orElseThrow());
+    }
+
+    @Test
+    void aChangeReplacesOnlyTheVersionItWasMadeOn() {
+        ChatMessage first = posted("typo");
+        repository.insert(first, 1);
+        Instant at = Instant.now();
+        ChatMessage second = first.edited("fixed", List.of(), at);
+
+        assertTrue(repository.replace(first, second, at));
+        assertFalse(repository.replace(first, first.edited("made on the first version", List.of(), at), at),
+                "a change made on a version the store no longer has");
+        ChatMessage stored = repository.find(first.id()).orElseThrow();
+        assertEquals("fixed", stored.text());
+        assertEquals(2, stored.version());
+    }
+
+    @Test
+    void aChangeIsAppliedOnceAndNeverOverANewerOne() {
+        ChatMessage first = posted("draft");
+        repository.insert(first, 2);
+        Instant at = Instant.now();
+        ChatMessage second = first.edited("better", List.of(), at);
+        ChatMessage third = second.deletedState();
+
+        repository.applyChange(third, at);
+        repository.applyChange(second, at);
+        repository.applyChange(third, at);
+
+        ChatMessage stored = repository.find(first.id()).orElseThrow();
+        assertEquals(3, stored.version());
+        assertTrue(stored.wasDeleted());
+    }
+
+    @Test
+    void aMessageStoredBeforeVersionsCanBeChanged() {
+        ChatMessage old = posted("from before versions");
+        repository.insert(old, 3);
+        database.getCollection("messages").updateOne(new Document("message_id", old.id()),
+                new Document("$unset", new Document("version", "")));
+
+        MessageRepository restarted = new MessageRepository(database, new ChatMetrics());
+        ChatMessage stored = restarted.find(old.id()).orElseThrow();
+        assertEquals(1, stored.version());
+        Instant at = Instant.now();
+        assertTrue(restarted.replace(stored, stored.edited("changed", List.of(), at), at));
+        assertEquals("changed", restarted.find(old.id()).orElseThrow().text());
+    }
+
+    private static ChatMessage posted(String text) {
+        return ChatMessage.accept(new NewMessage("general", text, "c-" + UUID.randomUUID()), new Sender("alice", "Alice"), Instant.now());
     }
 }
