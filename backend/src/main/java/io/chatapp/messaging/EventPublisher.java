@@ -9,7 +9,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -66,7 +65,7 @@ public class EventPublisher {
     public <E extends ChatEvent> CompletionStage<E> publish(E event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.room(), MessageJson.toJson(event.data()));
         EventHeaders.write(record.headers(), event);
-        return sender.send(record, Instant.now().plus(handOverWithin)).toCompletableFuture()
+        return sender.send(record, handOverWithin).toCompletableFuture()
                 .orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .thenApply(acknowledged -> event);
     }

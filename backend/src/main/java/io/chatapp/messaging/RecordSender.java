@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -61,7 +62,9 @@ public class RecordSender {
 
     @PostConstruct
     void start() {
-        handOver = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(MAX_WAITING), threads);
+        if (handOver == null) {
+            handOver = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(MAX_WAITING), threads);
+        }
     }
 
     /** Hands over what is waiting, then ends the thread. */
@@ -73,13 +76,14 @@ public class RecordSender {
     }
 
     /**
-     * @param handOverBy when the record must have reached the producer, for the broker's answer
-     *                   to come within the caller's wait
+     * @param handOverWithin how soon from now the record must have reached the producer, for the
+     *                       broker's answer to come within the caller's wait
      * @return a stage that completes when the broker has the record; failed with a
-     * {@link TimeoutException}, the record unsent, when the deadline passed first, and with a
+     * {@link TimeoutException}, the record unsent, when that time passed first, and with a
      * {@link RejectedExecutionException} when too many records are waiting
      */
-    public CompletionStage<Void> send(ProducerRecord<String, String> record, Instant handOverBy) {
+    public CompletionStage<Void> send(ProducerRecord<String, String> record, Duration handOverWithin) {
+        Instant handOverBy = clock.instant().plus(handOverWithin);
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
             handOver.execute(() -> handOver(record, handOverBy, acknowledged));

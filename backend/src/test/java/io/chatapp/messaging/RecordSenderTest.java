@@ -1,13 +1,13 @@
 package io.chatapp.messaging;
 
+import io.chatapp.testing.MovingClock;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,25 +23,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RecordSenderTest {
 
-    private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
-
     private final List<ProducerRecord<String, String>> sent = new ArrayList<>();
-    private final RecordSender sender = new RecordSender(Clock.fixed(NOW, ZoneOffset.UTC), Runnable::run);
+    private final List<Runnable> waiting = new ArrayList<>();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-02T10:00:00Z"));
+    private final RecordSender sender = new RecordSender(clock, waiting::add);
 
     RecordSenderTest() {
         sender.emitter = new RecordingEmitter();
     }
 
     @Test
-    void aRecordWithinItsDeadlineIsSent() throws Exception {
+    void aRecordHandedOverInTimeIsSent() throws Exception {
         ProducerRecord<String, String> record = new ProducerRecord<>("chat-messages", "general", "{}");
-        sender.send(record, NOW.plusMillis(1)).toCompletableFuture().get();
+        CompletionStage<Void> acknowledged = sender.send(record, Duration.ofSeconds(5));
+        clock.advance(Duration.ofSeconds(4));
+        waiting.forEach(Runnable::run);
+
+        acknowledged.toCompletableFuture().get();
         assertEquals(List.of(record), sent);
     }
 
     @Test
-    void aRecordPastItsDeadlineIsNeverSent() {
-        CompletionStage<Void> late = sender.send(new ProducerRecord<>("chat-messages", "general", "{}"), NOW.minusMillis(1));
+    void aRecordThatWaitedPastItsTimeIsNeverSent() {
+        CompletionStage<Void> late = sender.send(new ProducerRecord<>("chat-messages", "general", "{}"), Duration.ofSeconds(5));
+        clock.advance(Duration.ofSeconds(6));
+        waiting.forEach(Runnable::run);
+
         ExecutionException failure = assertThrows(ExecutionException.class, () -> late.toCompletableFuture().get());
         assertInstanceOf(TimeoutException.class, failure.getCause());
         assertTrue(sent.isEmpty(), "a caller already told its event was not accepted must not see it on the topic later");
@@ -49,11 +56,11 @@ class RecordSenderTest {
 
     @Test
     void aRecordBeyondTheQueueFailsAtOnce() {
-        RecordSender full = new RecordSender(Clock.fixed(NOW, ZoneOffset.UTC), task -> {
+        RecordSender full = new RecordSender(clock, task -> {
             throw new RejectedExecutionException("full");
         });
         full.emitter = new RecordingEmitter();
-        CompletionStage<Void> refused = full.send(new ProducerRecord<>("chat-messages", "general", "{}"), NOW.plusSeconds(5));
+        CompletionStage<Void> refused = full.send(new ProducerRecord<>("chat-messages", "general", "{}"), Duration.ofSeconds(5));
         ExecutionException failure = assertThrows(ExecutionException.class, () -> refused.toCompletableFuture().get());
         assertInstanceOf(RejectedExecutionException.class, failure.getCause());
         assertTrue(sent.isEmpty());
