@@ -91,9 +91,9 @@ PROPS
   fi
   start_process kafka "$java" -Xms256m -Xmx512m -cp "$cp" kafka.Kafka "$dir/server.properties"
   wait_for_port kafka "$kafka_port" "$home/pids/kafka.pid" 90
-  "$java" -cp "$cp" io.chatapp.devstack.CreateTopics "127.0.0.1:$kafka_port" chat-messages:3 chat-messages-dlq:1 \
+  "$java" -cp "$cp" io.chatapp.devstack.CreateTopics "127.0.0.1:$kafka_port" chat-messages:3 chat-messages-dlq:1 chat-signals:3:60000 \
     >> "$home/logs/kafka.log" 2>&1
-  log "kafka      127.0.0.1:$kafka_port (topics chat-messages, chat-messages-dlq)"
+  log "kafka      127.0.0.1:$kafka_port (topics chat-messages, chat-messages-dlq, chat-signals)"
 }
 
 start_mongo() {

@@ -28,6 +28,8 @@ public class ChatMetrics {
     private Counter broadcast;
     private Counter persistFailed;
     private Counter deadLettered;
+    private Counter signalsDropped;
+    private Counter signalFramesSkipped;
     private Timer ingestToBroadcast;
     private final Map<InsertOutcome, Counter> persisted = new EnumMap<>(InsertOutcome.class);
 
@@ -45,6 +47,10 @@ public class ChatMetrics {
         persistFailed = registry.counter(persistedMetadata, outcomeTag("failed"));
         deadLettered = registry.counter(Metadata.builder().withName("chat.messages.deadlettered")
                 .withDescription("Records sent to the dead-letter topic").build());
+        signalsDropped = registry.counter(Metadata.builder().withName("chat.signals.dropped")
+                .withDescription("Signals (typing, read, presence) not published because Kafka was slow or down; messages are never dropped").build());
+        signalFramesSkipped = registry.counter(Metadata.builder().withName("chat.signals.skipped")
+                .withDescription("Typing and presence frames not sent to a client already backed up with others; messages are never skipped").build());
         ingestToBroadcast = registry.timer(Metadata.builder().withName("chat.ingest.to.broadcast")
                 .withDescription("Time from the server's timestamp on a message to its broadcast by this instance")
                 .withUnit(MetricUnits.SECONDS).build());
@@ -54,6 +60,14 @@ public class ChatMetrics {
     public void registerOpenSessions(Supplier<Long> openSessions) {
         registry.gauge(Metadata.builder().withName("chat.websocket.sessions")
                 .withDescription("Open WebSocket sessions on this instance").build(), openSessions);
+    }
+
+    public void signalDropped() {
+        signalsDropped.inc();
+    }
+
+    public void signalFrameSkipped() {
+        signalFramesSkipped.inc();
     }
 
     public void ingested() {

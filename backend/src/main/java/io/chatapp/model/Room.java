@@ -41,6 +41,11 @@ public record Room(
         return PUBLIC.equals(visibility);
     }
 
+    /** Whether it is the room of two users (see {@link #directId}). */
+    public boolean isDirect() {
+        return DIRECT.equals(visibility);
+    }
+
     /** The id of the direct room of two users: the same whichever of them asks. */
     public static String directId(String userId, String otherUserId) {
         String[] pair = Stream.of(userId, otherUserId).sorted().toArray(String[]::new);

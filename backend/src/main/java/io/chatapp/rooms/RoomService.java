@@ -2,6 +2,7 @@ package io.chatapp.rooms;
 
 import io.chatapp.messaging.EventPublisher;
 import io.chatapp.messaging.NotDurableException;
+import io.chatapp.messaging.SignalPublisher;
 import io.chatapp.model.ChatEvent;
 import io.chatapp.model.BodyCheck;
 import io.chatapp.model.ChatMessage;
@@ -10,6 +11,8 @@ import io.chatapp.model.NewRoom;
 import io.chatapp.model.Room;
 import io.chatapp.model.RoomCreation;
 import io.chatapp.model.Sender;
+import io.chatapp.model.Signal;
+import io.chatapp.presence.PresenceBoard;
 import io.chatapp.store.MessageRepository;
 import io.chatapp.store.ReadMarkers;
 import io.chatapp.store.RoomRepository;
@@ -31,6 +34,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
 
 /**
  * Creating rooms, joining and leaving them, direct rooms, and the rooms a user sees. A change is
@@ -51,6 +55,12 @@ public class RoomService {
 
     @Inject
     EventPublisher publisher;
+
+    @Inject
+    SignalPublisher signals;
+
+    @Inject
+    PresenceBoard presence;
 
     @Inject
     RoomRepository rooms;
@@ -127,7 +137,7 @@ public class RoomService {
             }
         }
         Room room = existing.orElseThrow(() -> new RoomNotFoundException(id));
-        return view(caller, room, 2, null);
+        return view(caller, room, 2, withPresence(Stream.of(caller, other).sorted(Comparator.comparing(Sender::name)).toList()));
     }
 
     private void publishCreation(Room room, List<Sender> members) {
@@ -151,7 +161,7 @@ public class RoomService {
         if (Room.GENERAL.equals(roomId)) {
             return;
         }
-        if (Room.DIRECT.equals(room.visibility())) {
+        if (room.isDirect()) {
             throw new RoomRefusedException("A direct room has its two members only");
         }
         boolean self = userId.equals(caller.id());
@@ -205,7 +215,7 @@ public class RoomService {
         Room room = existing(roomId, caller);
         boolean general = Room.GENERAL.equals(roomId);
         List<Sender> members = general ? users.search("", MAX_LISTED_MEMBERS) : access.membersNow(roomId, rooms.members(roomId));
-        return view(caller, room, general ? users.count() : members.size(), members);
+        return view(caller, room, general ? users.count() : members.size(), withPresence(members));
     }
 
     /**
@@ -221,6 +231,7 @@ public class RoomService {
         if (!readMarkers.markRead(roomId, caller.id(), messageId, clock.instant())) {
             throw new MessageNotFoundException(roomId, messageId);
         }
+        signals.publish(new Signal.Read(caller.id(), roomId, messageId));
     }
 
     /** The rooms the caller is in, and since when: {@code general} since they first signed in. */
@@ -230,15 +241,22 @@ public class RoomService {
         return joined;
     }
 
-    private RoomView view(Sender caller, Room room, long memberCount, List<Sender> memberList) {
+    private RoomView view(Sender caller, Room room, long memberCount, List<RoomView.Member> memberList) {
         Map<String, Instant> joined = joinedAt(caller);
         Map<String, ReadMarkers.Marker> markers = readMarkers.of(caller.id(), List.of(room.id()));
         return RoomView.of(room, joined.containsKey(room.id()), memberCount, messages.lastMessageAt(List.of(room.id())).get(room.id()),
                 readState(caller, room.id(), joined, markers), memberList);
     }
 
+    /** The members, each with whether they are online now. */
+    private List<RoomView.Member> withPresence(List<Sender> members) {
+        return members.stream().map(member -> new RoomView.Member(member.id(), member.name(), presence.isOnline(member.id()))).toList();
+    }
+
+    /** Rooms as the caller sees them in a list: direct rooms with their two members, to show who each is with. */
     private List<RoomView> views(Sender caller, List<Room> found, Map<String, Instant> joined) {
         List<String> ids = found.stream().map(Room::id).toList();
+        Map<String, List<Sender>> directMembers = rooms.members(found.stream().filter(Room::isDirect).map(Room::id).toList());
         Map<String, Long> counts = rooms.memberCounts(ids);
         Map<String, String> last = messages.lastMessageAt(ids);
         Map<String, ReadMarkers.Marker> markers = readMarkers.of(caller.id(), ids.stream().filter(joined::containsKey).toList());
@@ -246,7 +264,8 @@ public class RoomService {
         return found.stream()
                 .map(room -> RoomView.of(room, joined.containsKey(room.id()),
                         Room.GENERAL.equals(room.id()) ? everyone : counts.getOrDefault(room.id(), 0L), last.get(room.id()),
-                        readState(caller, room.id(), joined, markers), null))
+                        readState(caller, room.id(), joined, markers),
+                        room.isDirect() ? withPresence(directMembers.getOrDefault(room.id(), List.of())) : null))
                 .sorted(Comparator.comparing((RoomView view) -> view.lastMessageAt() == null ? "" : view.lastMessageAt()).reversed()
                         .thenComparing(RoomView::name))
                 .toList();

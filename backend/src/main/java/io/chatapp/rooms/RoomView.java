@@ -18,13 +18,17 @@ import java.util.List;
 @JsonbPropertyOrder({"id", "room", "name", "visibility", "createdBy", "createdAt", "member", "members", "lastMessageAt",
         "unread", "lastReadId", "memberList"})
 public record RoomView(String id, String room, String name, String visibility, Sender createdBy, String createdAt,
-                       boolean member, long members, String lastMessageAt, Long unread, String lastReadId, List<Sender> memberList) {
+                       boolean member, long members, String lastMessageAt, Long unread, String lastReadId, List<Member> memberList) {
+
+    /** A member, and whether they have a session open anywhere now. */
+    public record Member(String id, String name, boolean online) {
+    }
 
     /** What the caller has not read yet: for a room they are a member of. */
     record ReadState(long unread, String lastReadId) {
     }
 
-    static RoomView of(Room room, boolean member, long members, String lastMessageAt, ReadState read, List<Sender> memberList) {
+    static RoomView of(Room room, boolean member, long members, String lastMessageAt, ReadState read, List<Member> memberList) {
         return new RoomView(room.id(), room.id(), room.name(), room.visibility(), room.createdBy(), room.createdAt(),
                 member, members, lastMessageAt, read == null ? null : read.unread(), read == null ? null : read.lastReadId(), memberList);
     }

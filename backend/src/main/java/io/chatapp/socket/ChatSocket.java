@@ -48,6 +48,9 @@ public class ChatSocket {
     @Inject
     RoomSubscriptions subscriptions;
 
+    @Inject
+    PresenceReporter presence;
+
     @OnOpen
     public void open(Session session, EndpointConfig config) throws IOException {
         Object admitted = config.getUserProperties().remove(ChatSocketConfigurator.SIGNED_IN);
@@ -63,6 +66,7 @@ public class ChatSocket {
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         ChatSession open = rules.open(session, holder.sender().id(), holder.tokenExpiresAt());
         sessions.add(open);
+        presence.opened(holder.sender());
         try {
             subscriptions.opened(open);
         } catch (StoreUnavailableException e) {
@@ -98,12 +102,16 @@ public class ChatSocket {
 
     @OnClose
     public void close(Session session) {
-        sessions.remove(session);
+        forget(session);
     }
 
     @OnError
     public void error(Session session, Throwable failure) {
         LOG.log(Level.FINE, "WebSocket session failed", failure);
-        sessions.remove(session);
+        forget(session);
+    }
+
+    private void forget(Session session) {
+        sessions.remove(session).ifPresent(closed -> presence.closed(closed.userId()));
     }
 }

@@ -19,6 +19,8 @@ import java.util.logging.Logger;
 final class SessionOutbox {
 
     private static final Logger LOG = Logger.getLogger(SessionOutbox.class.getName());
+    /** How many frames may wait before frames of the moment are dropped instead of queued. */
+    static final int BACKLOG_FOR_EPHEMERAL = 16;
     /** Queued among the frames: send a ping here. */
     private static final Object PING = new Object();
 
@@ -38,6 +40,28 @@ final class SessionOutbox {
 
     void ping() {
         enqueue(PING);
+    }
+
+    /**
+     * Sends a frame that is worth little late (typing, presence), unless the client is backed
+     * up: with {@link #BACKLOG_FOR_EPHEMERAL} frames or more waiting it is dropped, so that such
+     * frames neither pile up behind messages nor get a client disconnected as too slow.
+     *
+     * @return whether it was sent or queued
+     */
+    boolean offer(String frame) {
+        synchronized (this) {
+            if (sending) {
+                if (pending.size() >= BACKLOG_FOR_EPHEMERAL) {
+                    return false;
+                }
+                pending.add(frame);
+                return true;
+            }
+            sending = true;
+        }
+        transmit(frame);
+        return true;
     }
 
     private void enqueue(Object frame) {

@@ -80,7 +80,8 @@ public class SessionRegistry {
         });
     }
 
-    void remove(Session session) {
+    /** @return the session removed, if it was still here */
+    Optional<ChatSession> remove(Session session) {
         ChatSession removed = byId.remove(session.getId());
         if (removed != null) {
             byUser.computeIfPresent(removed.userId(), (key, sessions) -> {
@@ -90,6 +91,7 @@ public class SessionRegistry {
             // Its own rooms only: closing a session costs the rooms it was in, not every room.
             List.copyOf(removed.rooms()).forEach(room -> unsubscribe(removed, room));
         }
+        return Optional.ofNullable(removed);
     }
 
     Optional<ChatSession> find(Session session) {
@@ -108,5 +110,10 @@ public class SessionRegistry {
     /** The sessions a message of the room goes to: those of its members. */
     Stream<ChatSession> audience(String room) {
         return byRoom.getOrDefault(room, Set.of()).stream();
+    }
+
+    /** The sessions of the room's members but the user's: who is told of what the user does there. */
+    Stream<ChatSession> audienceExcept(String room, String userId) {
+        return audience(room).filter(session -> !session.userId().equals(userId));
     }
 }

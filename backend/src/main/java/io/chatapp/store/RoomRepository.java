@@ -181,12 +181,25 @@ public class RoomRepository {
 
     /** The room's members, by name. */
     public List<Sender> members(String room) {
-        return read(() -> memberships.find(Filters.and(Filters.eq("room", room), Filters.eq("member", true)))
-                .sort(Sorts.ascending("user.name"))
-                .map(document -> {
-                    Document user = document.get("user", Document.class);
-                    return new Sender(user.getString("id"), user.getString("name"));
-                }).into(new ArrayList<>()));
+        return members(List.of(room)).getOrDefault(room, List.of());
+    }
+
+    /** The members of each of the rooms, by name (rooms without any are left out). */
+    public Map<String, List<Sender>> members(Collection<String> rooms) {
+        if (rooms.isEmpty()) {
+            return Map.of();
+        }
+        return read(() -> {
+            Map<String, List<Sender>> found = new HashMap<>();
+            memberships.find(Filters.and(Filters.in("room", rooms), Filters.eq("member", true)))
+                    .sort(Sorts.ascending("user.name"))
+                    .forEach(document -> {
+                        Document user = document.get("user", Document.class);
+                        found.computeIfAbsent(document.getString("room"), room -> new ArrayList<>())
+                                .add(new Sender(user.getString("id"), user.getString("name")));
+                    });
+            return found;
+        });
     }
 
     /** Every membership the room has had, current or not, with the time of its last change. */

@@ -91,6 +91,7 @@ class HelmChartsTest {
         }
         String topics = String.join(" ", RenderedChart.<List<String>>at(rendered.one("Job"), "spec", "template", "spec", "containers", 0, "command"));
         assertTrue(topics.contains("chat-messages:3 chat-messages-dlq:1"), topics);
+        assertTrue(topics.contains("--topic chat-signals --partitions 3 --replication-factor 1 --config retention.ms=60000"), topics);
         assertEquals("mongodb://mongodb-0.mongodb:27017/?replicaSet=rs0&serverSelectionTimeoutMS=3000",
                 at(rendered.one("Secret"), "stringData", "uri"));
     }

@@ -3,6 +3,7 @@ package io.chatapp.it;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.chatapp.client.ChatClient;
+import io.chatapp.client.RecordingSocket;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +58,8 @@ class FaultSuiteIT {
     private static final String PROBE_ROOM = "faults-probe";
     /** Longer than the second or so Liberty's quiesce takes when nothing holds it. */
     private static final Duration BROKER_FROZEN_FOR = Duration.ofMillis(2500);
+    /** A dead instance's users are offline everywhere within this (chat.presence.expiry, 50 s, and a sweep of 5). */
+    private static final Duration PRESENCE_BOUND = Duration.ofSeconds(60);
 
     private final FaultStack stack = new FaultStack();
     private final SteadyLoad load = new SteadyLoad(stack, () -> this.currentPhase);
@@ -241,21 +244,50 @@ class FaultSuiteIT {
 
     @Test
     @Order(4)
-    @DisplayName("server B killed (kill -9): its clients reconnect, and it comes back ready")
-    void serverKilled() {
+    @DisplayName("server B killed (kill -9): its clients reconnect, it comes back ready, and its users go offline within the bound")
+    void serverKilled() throws Exception {
         Map<ReconnectingListener, Integer> reconnectsBefore = new HashMap<>();
         moving.stream().filter(listener -> stack.serverB.equals(listener.connectedTo))
                 .forEach(listener -> reconnectsBefore.put(listener, listener.reconnects));
-        load.serverBInRotation = false;
-        stack.killServerB();
-        phase("server B down", Duration.ofSeconds(5));
-        stack.startServerB();
-        load.serverBInRotation = true;
-        phase("server B back", Duration.ofSeconds(8));
-        stack.reportConsuming(stack.serverB, "its restart from kill -9");
-        assertAll("server B killed", reconnectsBefore.entrySet().stream().map(entry -> check(
-                entry.getKey().name + ", connected to it, reconnected", entry.getKey().reconnects > entry.getValue(),
-                "reconnects " + entry.getValue() + " before, " + entry.getKey().reconnects + " after; now on " + entry.getKey().connectedTo)));
+        // A user whose only session is on B, watched from A.
+        String visitor = "visitor-" + UUID.randomUUID().toString().substring(0, 6);
+        ChatClient serverA = stack.client(stack.serverA);
+        ChatClient serverB = stack.client(stack.serverB);
+        try (RecordingSocket watcher = RecordingSocket.open(serverA, serverA.ticket(stack.token("presence-watcher")), serverA.origin());
+             RecordingSocket visitorOnB = RecordingSocket.open(serverB, serverB.ticket(stack.token(visitor)), serverB.origin())) {
+            watcher.awaitPresence(visitor, "online", Duration.ofSeconds(10));
+            load.serverBInRotation = false;
+            stack.killServerB();
+            Instant killed = Instant.now();
+            // Waited for on a thread of its own: a wait this long in the common pool (one thread on
+            // two cores) would hold up the HTTP client's work there, and every poster with it.
+            CompletableFuture<Duration> toldOffline = new CompletableFuture<>();
+            Thread watch = new Thread(() -> {
+                try {
+                    watcher.awaitPresence(visitor, "offline", PRESENCE_BOUND.plusSeconds(10));
+                    toldOffline.complete(Duration.between(killed, Instant.now()));
+                } catch (AssertionError notTold) {
+                    toldOffline.completeExceptionally(notTold);
+                }
+            }, "presence-watch");
+            watch.setDaemon(true);
+            watch.start();
+            phase("server B down", Duration.ofSeconds(5));
+            stack.startServerB();
+            load.serverBInRotation = true;
+            phase("server B back", Duration.ofSeconds(8));
+            stack.reportConsuming(stack.serverB, "its restart from kill -9");
+            Duration wentOffline = toldOffline.exceptionally(notTold -> null).get(90, TimeUnit.SECONDS);
+            String when = wentOffline == null ? "not within " + PRESENCE_BOUND.plusSeconds(10).toSeconds() + " s"
+                    : wentOffline.toMillis() + " ms after the kill";
+            System.out.println("[faults] " + visitor + ", on B only, offline on A " + when);
+            List<Executable> checks = new ArrayList<>(reconnectsBefore.entrySet().stream().map(entry -> check(
+                    entry.getKey().name + ", connected to it, reconnected", entry.getKey().reconnects > entry.getValue(),
+                    "reconnects " + entry.getValue() + " before, " + entry.getKey().reconnects + " after; now on " + entry.getKey().connectedTo)).toList());
+            checks.add(check(visitor + ", on B only, offline on A within " + PRESENCE_BOUND.toSeconds() + " s",
+                    wentOffline != null && wentOffline.compareTo(PRESENCE_BOUND) <= 0, when));
+            assertAll("server B killed", checks);
+        }
     }
 
     @Test

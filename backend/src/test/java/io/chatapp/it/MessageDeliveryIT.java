@@ -166,7 +166,7 @@ public class MessageDeliveryIT {
             JsonObject unknown = socket.await("error for an unknown type",
                     frame -> "error".equals(frame.getString("type")) && "odd-1".equals(frame.getString("clientMessageId", null)), DELIVERY);
             assertEquals(400, unknown.getInt("status"));
-            assertEquals("type: must be one of send, edit, delete, react", unknown.getString("detail"));
+            assertEquals("type: must be one of send, edit, delete, react, typing", unknown.getString("detail"));
 
             socket.send("{\"room\":\"general\",\"text\":\"no type\",\"clientMessageId\":\"odd-2\"}");
             socket.await("error for a frame without a type",

@@ -78,6 +78,9 @@ public class OperationsIT {
         Chat.await("broadcast counted", Duration.ofSeconds(5), () -> Http.metric("chat_messages_broadcast_total", "") >= broadcast + 1 ? true : null);
         assertEquals(inserted + 1, Http.metric("chat_messages_persisted_total", "outcome=\"inserted\""));
         assertTrue(Http.metric("chat_ingest_to_broadcast_seconds_count", "") >= latencyCount + 1);
+        for (String signals : List.of("chat_signals_dropped_total", "chat_signals_skipped_total")) {
+            assertTrue(Http.metric(signals, "") >= 0, signals + " is exposed");
+        }
     }
 
     @Test

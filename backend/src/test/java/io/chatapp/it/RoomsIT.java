@@ -1,5 +1,6 @@
 package io.chatapp.it;
 
+import io.chatapp.client.RecordingSocket;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,11 +144,45 @@ public class RoomsIT {
         assertEquals(fromAlice.getString("id"), fromBob.getString("id"));
         assertTrue(fromAlice.getString("id").matches("dm-[0-9a-f]{32}"), fromAlice.getString("id"));
         assertEquals("direct", fromAlice.getString("visibility"));
+        assertEquals(List.of("alice", "bob"), fromBob.getJsonArray("memberList").getValuesAs(JsonObject.class).stream()
+                .map(member -> member.getString("id")).sorted().toList(), "the direct room comes with who it is with");
 
         String id = fromAlice.getString("id");
         assertEquals(404, carol.api.room(id).getStatus());
         assertEquals(403, alice.api.addMember(id, "carol").getStatus(), "a direct room has its two members only");
         Chat.await(id + " among bob's rooms", Duration.ofSeconds(10), () -> bob.myRooms().contains(id) ? true : null);
+    }
+
+    @Test
+    void aDirectRoomIsListedWithWhoItIsWithAndWhetherTheyAreOnline() throws Exception {
+        // Users of this test alone: nobody else's socket keeps them online.
+        Chat dora = Chat.present(Chat.freshRoom("dora"));
+        Chat emil = Chat.present(Chat.freshRoom("emil"));
+        String id = Chat.object(dora.api.direct("{\"userId\":\"" + emil.user + "\"}")).getString("id");
+        try (RecordingSocket doraOnline = dora.connect()) {
+            JsonObject listed = Chat.await(dora.user + " online in " + emil.user + "'s list entry of " + id, Duration.ofSeconds(10), () -> {
+                JsonObject entry = listedRoom(emil, id);
+                return entry != null && member(entry, dora.user).getBoolean("online") ? entry : null;
+            });
+            assertEquals(List.of(dora.user, emil.user).stream().sorted().toList(), listed.getJsonArray("memberList").getValuesAs(JsonObject.class)
+                    .stream().map(member -> member.getString("id")).sorted().toList());
+        }
+        Chat.await(dora.user + " offline in " + emil.user + "'s list entry of " + id, Duration.ofSeconds(10),
+                () -> member(listedRoom(emil, id), dora.user).getBoolean("online") ? null : true);
+        assertTrue(Chat.array(emil.api.rooms()).getValuesAs(JsonObject.class).stream()
+                .filter(room -> !"direct".equals(room.getString("visibility"))).noneMatch(room -> room.containsKey("memberList")),
+                "only direct rooms are listed with their members");
+    }
+
+    private static JsonObject listedRoom(Chat user, String id) {
+        return Chat.array(user.api.rooms()).getValuesAs(JsonObject.class).stream()
+                .filter(room -> id.equals(room.getString("id"))).findFirst().orElse(null);
+    }
+
+    private static JsonObject member(JsonObject room, String user) {
+        return room.getJsonArray("memberList").getValuesAs(JsonObject.class).stream()
+                .filter(member -> user.equals(member.getString("id"))).findFirst()
+                .orElseThrow(() -> new AssertionError(user + " is not among the members: " + room));
     }
 
     @Test

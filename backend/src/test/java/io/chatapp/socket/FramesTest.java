@@ -1,6 +1,7 @@
 package io.chatapp.socket;
 
 import io.chatapp.model.MessageJson;
+import io.chatapp.model.Sender;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,7 +27,15 @@ class FramesTest {
     }
 
     @Test
+    void signalsReachClientsInTheContractsShape() {
+        assertEquals("{\"type\":\"typing\",\"room\":\"general\",\"user\":{\"id\":\"u-1\",\"name\":\"Bob\"}}",
+                Frames.typing("general", new Sender("u-1", "Bob")));
+        assertEquals("{\"type\":\"read\",\"room\":\"general\",\"messageId\":\"m-1\"}", Frames.read("general", "m-1"));
+        assertEquals(new Frames.Typing("general", null), MessageJson.fromJson("{\"type\":\"typing\",\"room\":\"general\"}", Frames.Inbound.class));
+    }
+
+    @Test
     void theTypesAClientMaySendComeFromTheFrameDeclarations() {
-        assertEquals(List.of("send", "edit", "delete", "react"), Frames.inboundTypes());
+        assertEquals(List.of("send", "edit", "delete", "react", "typing"), Frames.inboundTypes());
     }
 }

@@ -59,6 +59,17 @@ class SessionRegistryTest {
     }
 
     @Test
+    void whatAUserDoesInARoomIsToldToEveryoneThereButThem() {
+        ChatSession mine = open("mine");
+        ChatSession theirs = open("theirs");
+        registry.add(mine);
+        registry.add(theirs);
+        registry.subscribe(mine, "design");
+        registry.subscribe(theirs, "design");
+        assertEquals(Set.of("theirs"), registry.audienceExcept("design", mine.userId()).map(ChatSession::id).collect(Collectors.toSet()));
+    }
+
+    @Test
     void aSessionThatLeftReceivesNothing() {
         ChatSession design = open("design");
         ChatSession other = open("other");

@@ -82,9 +82,23 @@ public final class ChatClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The caller has read the room up to the message ({@code PUT /api/rooms/{id}/read}). */
+    public HttpResponse<String> markRead(String token, String room, String messageId) throws IOException, InterruptedException {
+        String body = Json.createObjectBuilder().add("messageId", messageId).build().toString();
+        return http.send(request("/api/rooms/" + URLEncoder.encode(room, StandardCharsets.UTF_8).replace("+", "%20") + "/read", token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The caller's rooms ({@code GET /api/rooms}). */
     public HttpResponse<String> rooms(String token) throws IOException, InterruptedException {
         return http.send(request("/api/rooms", token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One room, with its members ({@code GET /api/rooms/{id}}). */
+    public HttpResponse<String> room(String token, String id) throws IOException, InterruptedException {
+        return http.send(request("/api/rooms/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"), token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Creates a room: {@code visibility} public or private, with these other members. */

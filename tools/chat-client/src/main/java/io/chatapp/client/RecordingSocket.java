@@ -94,6 +94,20 @@ public final class RecordingSocket implements WebSocket.Listener, AutoCloseable 
         return await("message " + id, frame -> isMessage(frame, id), timeout);
     }
 
+    /** Waits for a {@code presence} frame saying the user is {@code online} or {@code offline}. */
+    public JsonObject awaitPresence(String userId, String status, Duration timeout) {
+        return await(userId + " " + status, frame -> isPresence(frame, userId, status), timeout);
+    }
+
+    public long countPresence(String userId, String status) {
+        return count(frame -> isPresence(frame, userId, status));
+    }
+
+    private static boolean isPresence(JsonObject frame, String userId, String status) {
+        return "presence".equals(frame.getString("type", null)) && status.equals(frame.getString("status", null))
+                && userId.equals(frame.getJsonObject("user").getString("id", null));
+    }
+
     public long count(Predicate<JsonObject> match) {
         synchronized (frames) {
             return frames.stream().filter(match).count();

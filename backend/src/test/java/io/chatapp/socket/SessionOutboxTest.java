@@ -1,0 +1,97 @@
+package io.chatapp.socket;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SessionOutboxTest {
+
+    /** A client's session whose sends complete when the test says so. */
+    private static final class Client {
+        final List<String> sent = new ArrayList<>();
+        final List<SendHandler> inFlight = new ArrayList<>();
+        CloseReason closed;
+
+        final Session session = (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "isOpen" -> closed == null;
+                    case "getAsyncRemote" -> remote();
+                    case "close" -> {
+                        closed = (CloseReason) args[0];
+                        yield null;
+                    }
+                    default -> null;
+                });
+
+        private RemoteEndpoint.Async remote() {
+            return (RemoteEndpoint.Async) Proxy.newProxyInstance(RemoteEndpoint.Async.class.getClassLoader(),
+                    new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("sendText") && args.length == 2) {
+                            sent.add((String) args[0]);
+                            inFlight.add((SendHandler) args[1]);
+                        }
+                        return null;
+                    });
+        }
+
+        void delivered() {
+            inFlight.remove(0).onResult(new SendResult());
+        }
+    }
+
+    @Test
+    void framesGoOneAtATimeInOrder() {
+        Client client = new Client();
+        SessionOutbox outbox = new SessionOutbox(client.session, 10);
+        outbox.send("m1");
+        outbox.send("m2");
+        assertEquals(List.of("m1"), client.sent, "the second waits for the first");
+        client.delivered();
+        assertEquals(List.of("m1", "m2"), client.sent);
+    }
+
+    @Test
+    void aFrameOfTheMomentGoesInTurnButIsDroppedWhenTheClientIsBackedUp() {
+        Client client = new Client();
+        SessionOutbox outbox = new SessionOutbox(client.session, 100);
+        assertTrue(outbox.offer("typing-1"), "an idle session takes it");
+        assertTrue(outbox.offer("typing-2"), "queued behind one frame");
+        for (int n = 1; n < SessionOutbox.BACKLOG_FOR_EPHEMERAL; n++) {
+            outbox.send("m" + n);
+        }
+        assertFalse(outbox.offer("typing-3"), "dropped: the client has a backlog");
+        outbox.send("m-last");
+        assertNull(client.closed, "dropping it spared the client");
+        while (!client.inFlight.isEmpty()) {
+            client.delivered();
+        }
+        assertEquals("typing-2", client.sent.get(1));
+        assertEquals("m-last", client.sent.get(client.sent.size() - 1));
+        assertFalse(client.sent.contains("typing-3"));
+        assertEquals(2 + SessionOutbox.BACKLOG_FOR_EPHEMERAL, client.sent.size(), "every message went, in order");
+    }
+
+    @Test
+    void aClientTooFarBehindIsDisconnectedToCatchUpFromHistory() {
+        Client client = new Client();
+        SessionOutbox outbox = new SessionOutbox(client.session, 2);
+        outbox.send("m1");
+        outbox.send("m2");
+        outbox.send("m3");
+        assertNull(client.closed);
+        outbox.send("m4");
+        assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, client.closed.getCloseCode());
+    }
+}
