@@ -1,7 +1,7 @@
 // The room being read is in the address (/rooms/<id>), so links to a room work and Back goes
 // to the room before.
 import { createRouter, createWebHistory } from 'vue-router'
-import RoomPage from './views/RoomPage.vue'
+import RoomRoute from './views/RoomRoute.vue'
 
 export const GENERAL = 'general'
 
@@ -12,7 +12,7 @@ export function createChatRouter(history = createWebHistory()) {
     history,
     routes: [
       { path: '/', redirect: roomPath(GENERAL) },
-      { path: '/rooms/:id', name: 'room', component: RoomPage, props: true },
+      { path: '/rooms/:id', name: 'room', component: RoomRoute, props: true },
       { path: '/:unknown(.*)*', redirect: roomPath(GENERAL) },
     ],
   })
