@@ -4,9 +4,12 @@ import { expect } from '@playwright/test'
 
 export const SCREENS = 'test-results/screens'
 
-/** Signs in through the OIDC issuer's own login page, as a person would. */
-export async function signIn(browser, user, viewport) {
-  const context = await browser.newContext(viewport ? { viewport } : {})
+/**
+ * Signs in through the OIDC issuer's own login page, as a person would.
+ * @param {object} [options] the browser context's: e.g. a viewport, or colorScheme 'dark'
+ */
+export async function signIn(browser, user, options = {}) {
+  const context = await browser.newContext(options)
   const page = await context.newPage()
   const dialogs = []
   page.on('dialog', async (dialog) => {

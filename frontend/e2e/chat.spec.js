@@ -167,7 +167,7 @@ test('after a dropped connection every message shows once, in order', async ({ b
 })
 
 test('works on a phone-sized screen', async ({ browser }) => {
-  const alice = await signIn(browser, 'alice', { width: 375, height: 700 })
+  const alice = await signIn(browser, 'alice', { viewport: { width: 375, height: 700 } })
   await enterRoom(alice.page, freshRoom('phone'))
   await send(alice.page, 'typed on a phone')
   await expect(messageList(alice.page).getByText('typed on a phone')).toBeVisible()

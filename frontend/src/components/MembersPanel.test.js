@@ -8,6 +8,8 @@ const BOB = { id: 'bob', name: 'Bob' }
 function chatIn(room) {
   return {
     me: 'alice',
+    online: new Set(['bob']),
+    isOnline(userId) { return this.online.has(userId) },
     roomDetails: vi.fn(async () => room),
     openDirect: vi.fn(async () => 'dm-1'),
     addMember: vi.fn(async () => {}),
@@ -24,6 +26,8 @@ describe('MembersPanel', () => {
     expect(wrapper.findAll('li').map((item) => item.get('.name').text())).toEqual(['Alice', 'Bob'])
     expect(wrapper.findAll('li')[0].text()).toContain('you')
     expect(wrapper.findAll('li')[1].text()).toContain('creator')
+    expect(wrapper.findAll('li').map((item) => item.get('.visually-hidden').text())).toEqual(['offline', 'online'])
+    expect(wrapper.findAll('li .presence.online')).toHaveLength(1)
     // Not the creator: no one to remove; a public room: joined by the person, not added.
     expect(button(wrapper, 'Remove')).toBeUndefined()
     expect(button(wrapper, 'Add people')).toBeUndefined()

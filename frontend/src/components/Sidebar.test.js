@@ -7,7 +7,7 @@ import Sidebar from './Sidebar.vue'
 const rooms = [
   { room: 'general', visibility: 'public', unread: 0 },
   { room: 'secret', visibility: 'private', unread: 3 },
-  { room: 'dm-1', name: 'Alice Liddell, Bob Builder', visibility: 'direct', unread: 1 },
+  { room: 'dm-1', name: 'Alice Liddell, Bob Builder', visibility: 'direct', unread: 1, attention: 1, peer: { id: 'bob', name: 'Bob Builder' } },
 ]
 
 async function sidebar(props) {
@@ -27,10 +27,22 @@ describe('Sidebar', () => {
     expect(links[0].attributes('aria-current')).toBe('page')
     expect(links[1].classes('unread')).toBe(true)
     expect(links[1].get('.badge').attributes('aria-label')).toBe('3 unread')
-    expect(links[1].find('.private').exists()).toBe(true)
+    expect(links[1].get('.tag').text()).toBe('private')
     const direct = directList.get('a.room')
     expect(direct.get('.name').text()).toBe('Bob Builder')
     expect(direct.attributes('href')).toBe('/rooms/dm-1')
+  })
+
+  it('shows whether the person of a direct room is online, which unread messages are for the user, and muted rooms', async () => {
+    const { wrapper } = await sidebar({ isOnline: (id) => id === 'bob', isMuted: (room) => room === 'secret' })
+    const [general, secret, direct] = wrapper.findAll('a.room')
+    expect(direct.get('.presence').classes('online')).toBe(true)
+    expect(direct.get('.visually-hidden').text()).toBe('online')
+    expect(general.find('.presence').exists()).toBe(false)
+    expect(direct.get('.badge').attributes('aria-label')).toBe('1 unread, 1 for you')
+    expect(direct.get('.badge').classes('attention')).toBe(true)
+    expect(secret.findAll('.tag').map((tag) => tag.text())).toEqual(['private', 'muted'])
+    expect(secret.get('.badge').classes('attention')).toBe(false)
   })
 
   it('goes to a room when its link is followed', async () => {

@@ -27,6 +27,24 @@ describe('Topbar', () => {
     expect(open.get('button.members').attributes('aria-expanded')).toBe('true')
   })
 
+  it('mutes the room shown, saying whether it is', async () => {
+    const loud = mount(Topbar, { props: { title: '# team', userName: 'Alice', connection: 'open' } })
+    expect(loud.get('button.mute').attributes('aria-pressed')).toBe('false')
+    await loud.get('button.mute').trigger('click')
+    expect(loud.emitted('toggle-mute')).toHaveLength(1)
+    const quiet = mount(Topbar, { props: { title: '# team', userName: 'Alice', connection: 'open', muted: true } })
+    expect(quiet.get('button.mute').attributes('aria-pressed')).toBe('true')
+    expect(mount(Topbar, { props: { userName: 'Alice', connection: 'open' } }).find('button.mute').exists()).toBe(false)
+  })
+
+  it('offers notifications only while the browser may still be asked', async () => {
+    const asked = mount(Topbar, { props: { userName: 'Alice', connection: 'open' } })
+    expect(asked.find('button.notify').exists()).toBe(false)
+    const notYet = mount(Topbar, { props: { userName: 'Alice', connection: 'open', canNotify: true } })
+    await notYet.get('button.notify').trigger('click')
+    expect(notYet.emitted('enable-notifications')).toHaveLength(1)
+  })
+
   it('signs out', async () => {
     const wrapper = mount(Topbar, { props: { userName: 'Alice', connection: 'open' } })
     expect(wrapper.get('[role="status"]').text()).toBe('Connected')

@@ -1,7 +1,9 @@
 // The chat's state for the signed-in user: rooms, each room's timeline, the user's own
 // messages on their way, and the live connection. Components only read it and call actions.
 import { reactive } from 'vue'
-import { appendLive, applyChange, idsOf, mergeLatest, overlaps, prependOlder, storedIds } from '../lib/timeline.js'
+import { needsMe } from '../lib/attention.js'
+import { directById } from '../lib/rooms.js'
+import { appendLive, applyChange, idsOf, mergeLatest, othersAfter, overlaps, prependOlder, storedIds } from '../lib/timeline.js'
 
 export const ROOM_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/
 export const MAX_TEXT = 4000
@@ -19,6 +21,10 @@ export const FOLLOW_UP_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000]
 // A room being read is marked read this long after its latest message arrived: only a stored
 // message can be a read marker, and a message is stored a moment after it is broadcast.
 export const READ_DELAY_MS = 1_000
+// While the user types, the room's other members are told at most this often; they show
+// someone as typing for a while after the latest word of it, unless a message of theirs comes first.
+export const TYPING_EVERY_MS = 2_000
+export const TYPING_SHOWN_MS = 5_000
 // Changes are asked for from a little before the newest time the room's messages carry, so
 // that a change made as the connection dropped is not missed; one seen twice is harmless.
 const CHANGES_MARGIN_MS = 30_000
@@ -31,9 +37,14 @@ const CHANGES_MARGIN_MS = 30_000
  * @param {string} [deps.myName] the name the server shows for the user
  * @param {(room: string) => void} [deps.navigate] shows a room: where the app keeps the room in its
  *   address, it changes the address, which then selects the room
+ * @param {() => boolean} [deps.isVisible] whether the user can see the page: while they cannot,
+ *   the room shown is not being read
+ * @param {(message: object, entry: object) => void} [deps.onAttention] told of each message
+ *   that calls for the user (lib/attention.js) as it arrives unread
  */
 export function useChat({ api, connect, me, newId = () => globalThis.crypto.randomUUID(),
-  setTimer = (fn, ms) => setTimeout(fn, ms), markReadLater = (fn) => setTimeout(fn, READ_DELAY_MS), navigate, myName = me }) {
+  setTimer = (fn, ms) => setTimeout(fn, ms), markReadLater = (fn) => setTimeout(fn, READ_DELAY_MS), navigate, myName = me,
+  now = () => Date.now(), isVisible = () => globalThis.document?.visibilityState !== 'hidden', onAttention = () => {} }) {
   const show = navigate ?? ((name) => selectRoom(name))
   const state = reactive({
     connection: 'connecting',
@@ -42,6 +53,13 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     timelines: {},
     outbox: {},
     notice: null,
+    // Per room, who else is typing there: by user id, their name and until when they are shown.
+    typing: {},
+    // By user id, whether they are online, as the server said last (a room's members, presence frames).
+    online: {},
+    // For the room being read, where the user had left off when they came to it: null when
+    // nothing was new, else the message they had read up to (if known) and how many came after.
+    leftOff: {},
   })
 
   // Per room, the ids of the messages it held when the connection dropped, later those history
@@ -60,6 +78,8 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
   // Per room, the message last marked read on the server, and whether a marking is due.
   const markedRead = {}
   const readDue = {}
+  // Per room, when the user's typing was last told.
+  const typingToldAt = {}
 
   const connection = connect({
     onFrame: handleFrame,
@@ -73,10 +93,19 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
   // The rooms list as the server gave it: until then, whether the user is in a room is unknown.
   let roomsListed = Promise.resolve()
 
+  /** The rooms list's entry of the room, if it is listed. */
+  function listed(name) {
+    return state.rooms.find((candidate) => candidate.room === name)
+  }
+
+  /**
+   * The rooms list's entry of the room, listed now if it was not. unread: messages of others
+   * not read yet; attention: how many of those call for the user (a mention, a direct message).
+   */
   function room(name) {
-    let entry = state.rooms.find((candidate) => candidate.room === name)
+    let entry = listed(name)
     if (!entry) {
-      entry = { room: name, name: null, visibility: 'public', lastMessageAt: null, unread: 0, member: false }
+      entry = { room: name, name: null, visibility: directById(name) ? 'direct' : 'public', lastMessageAt: null, unread: 0, attention: 0, member: false, peer: null }
       state.rooms.push(entry)
     }
     return entry
@@ -94,6 +123,11 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     entry.name = view.name ?? null
     entry.visibility = view.visibility ?? 'public'
     entry.member = true
+    // A direct room is listed with its two members: the other one is who it is with.
+    if (view.memberList) {
+      learnPresence(view.memberList)
+      entry.peer = view.memberList.find((member) => member.id !== me) ?? null
+    }
     return entry
   }
 
@@ -138,10 +172,17 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
       for (const listed of await api.rooms()) {
         const entry = remember(listed)
         entry.lastMessageAt = listed.lastMessageAt
+        entry.lastReadId = listed.lastReadId ?? entry.lastReadId ?? null
+        // The room being read when the list comes (the first one shown): what is new in it is known now.
+        if (listed.room === state.currentRoom && listed.unread > 0 && !state.leftOff[listed.room]) {
+          leftOffAt(listed.room, listed.unread, entry.lastReadId)
+        }
         // The server counts for every device of the user; the room being read has none.
         if (typeof listed.unread === 'number') {
-          entry.unread = listed.room === state.currentRoom ? 0
+          entry.unread = reading(listed.room) ? 0
             : listed.room === learning ? Math.max(listed.unread, entry.unread) : listed.unread
+          // Every message of a direct room calls for the user; mentions are counted as they come.
+          entry.attention = entry.visibility === 'direct' ? entry.unread : Math.min(entry.attention, entry.unread)
         }
       }
     } catch (failure) {
@@ -153,7 +194,10 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     if (name === state.currentRoom) return
     leftRooms.delete(name)
     const entry = room(name)
+    if (state.currentRoom) delete state.leftOff[state.currentRoom]
+    leftOffAt(name, entry.unread, entry.lastReadId)
     entry.unread = 0
+    entry.attention = 0
     state.currentRoom = name
     const shown = timeline(name)
     if (!shown.loaded && !shown.loading) loadLatest(name)
@@ -161,6 +205,10 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
       if (!entry.member && !shown.missing && state.rooms.includes(entry)) join(name)
     })
     readSoon(name)
+  }
+
+  function leftOffAt(name, unread, lastReadId) {
+    state.leftOff[name] = unread > 0 ? { after: lastReadId ?? null, unread } : null
   }
 
   /** Entering a public room the user is not in yet makes them a member, as posting to it would. */
@@ -234,8 +282,19 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     return entry.room
   }
 
-  /** One room with its members (RoomView with memberList). */
-  const roomDetails = (name) => api.room(name)
+  /** One room with its members, whose being online is then known. */
+  async function roomDetails(name) {
+    const view = await api.room(name)
+    learnPresence(view.memberList ?? [])
+    return view
+  }
+
+  /** Whether each of a room's members (RoomView's memberList) is online, as the server said. */
+  function learnPresence(memberList) {
+    for (const member of memberList) state.online[member.id] = Boolean(member.online)
+  }
+
+  const isOnline = (userId) => Boolean(state.online[userId])
   /** Every public room, the user a member or not. */
   const publicRooms = () => api.publicRooms()
   /** Users who have signed in, by name or id prefix. */
@@ -254,12 +313,44 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     })
   }
 
+  /** The user says they have read the room (Esc): the count and the "new messages" line go now. */
+  function markAllRead(name = state.currentRoom) {
+    if (!name) return
+    const entry = room(name)
+    entry.unread = 0
+    entry.attention = 0
+    if (state.leftOff[name]) state.leftOff[name] = null
+    markRead(name)
+  }
+
+  /**
+   * The user can see the page again: what came to the room shown while they could not is read
+   * now, marked where it begins.
+   */
+  function resumeReading() {
+    const name = state.currentRoom
+    const entry = name && listed(name)
+    if (!entry || entry.unread === 0) return
+    leftOffAt(name, entry.unread, entry.lastReadId)
+    entry.unread = 0
+    entry.attention = 0
+    readSoon(name)
+  }
+
+  /** Whether the user is reading the room now: it is shown, and they can see it. */
+  function reading(name) {
+    return name === state.currentRoom && isVisible()
+  }
+
   function markRead(name) {
-    if (name !== state.currentRoom) return
+    if (!reading(name)) return
     const latest = timeline(name).messages.at(-1)
     if (!latest?.id || markedRead[name] === latest.id) return
     markedRead[name] = latest.id
-    api.markRead(name, latest.id).catch(() => {
+    api.markRead(name, latest.id).then(() => {
+      const entry = listed(name)
+      if (entry) entry.lastReadId = latest.id
+    }, () => {
       // Not stored yet, or the server is away: the next message or visit marks it.
       if (markedRead[name] === latest.id) delete markedRead[name]
     })
@@ -438,16 +529,42 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
     message({ message }) {
       if (leftRooms.has(message.room)) return
       // Someone added the user to a room, or wrote to them directly: the list tells what room it is.
-      const learning = !state.rooms.some((entry) => entry.room === message.room)
+      const learning = !listed(message.room)
       const entry = room(message.room)
       if (!entry.lastMessageAt || message.timestamp > entry.lastMessageAt) entry.lastMessageAt = message.timestamp
       const target = timeline(message.room)
       target.messages = appendLive(target.messages, message)
-      const mine = message.sender?.id === me
-      if (!mine && message.room !== state.currentRoom) entry.unread += 1
-      if (message.room === state.currentRoom) readSoon(message.room)
+      if (reading(message.room)) {
+        readSoon(message.room)
+      } else if (message.sender?.id !== me) {
+        entry.unread += 1
+        if (needsMe(message, entry, me)) {
+          entry.attention += 1
+          onAttention(message, entry)
+        }
+      }
       if (learning) loadRooms(message.room)
+      if (message.sender?.id) stopTyping(message.room, message.sender.id, true)
       settle(message)
+    },
+    typing({ room: name, user }) {
+      if (!user?.id || user.id === me || leftRooms.has(name)) return
+      state.typing[name] ??= {}
+      state.typing[name][user.id] = { name: user.name, until: now() + TYPING_SHOWN_MS }
+      setTimer(() => stopTyping(name, user.id), TYPING_SHOWN_MS)
+    },
+    presence({ user, status }) {
+      if (user?.id) state.online[user.id] = status === 'online'
+    },
+    read({ room: name, messageId }) {
+      // The user read the room on another device: what they have not read is what came after.
+      markedRead[name] = messageId
+      const entry = listed(name)
+      if (!entry) return
+      const unread = othersAfter(state.timelines[name]?.messages ?? [], messageId, me) ?? []
+      entry.unread = unread.length
+      entry.attention = unread.filter((message) => needsMe(message, entry, me)).length
+      entry.lastReadId = messageId
     },
     'message.updated'({ message }) {
       if (leftRooms.has(message.room)) return
@@ -469,6 +586,20 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
         state.notice = detail
       }
     },
+  }
+
+  /** Stops showing the user as typing in the room: at once, or when their latest typing has had its time. */
+  function stopTyping(name, userId, atOnce = false) {
+    const typist = state.typing[name]?.[userId]
+    if (typist && (atOnce || typist.until <= now())) delete state.typing[name][userId]
+  }
+
+  /** Tells the room's other members the user is typing there, at most every TYPING_EVERY_MS. */
+  function typing(name = state.currentRoom) {
+    if (!name) return
+    const at = now()
+    if (typingToldAt[name] !== undefined && at - typingToldAt[name] < TYPING_EVERY_MS) return
+    if (connection.send({ type: 'typing', room: name })) typingToldAt[name] = at
   }
 
   function handleFrame(frame) {
@@ -586,6 +717,6 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
 
   return {
     me, myName, state, editMessage, deleteMessage, toggleReaction, start, stop, selectRoom, reload, createRoom, openDirect, leaveRoom, loadOlder, send, retry,
-    roomDetails, publicRooms, findUsers, addMember, removeMember, connection,
+    roomDetails, publicRooms, findUsers, addMember, removeMember, connection, typing, isOnline, markAllRead, resumeReading,
   }
 }

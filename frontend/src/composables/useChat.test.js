@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { ApiError } from '../lib/api.js'
-import { FOLLOW_UP_DELAYS_MS, useChat } from './useChat.js'
+import { FOLLOW_UP_DELAYS_MS, TYPING_EVERY_MS, TYPING_SHOWN_MS, useChat } from './useChat.js'
 
 const ALICE = { id: 'alice', name: 'Alice' }
 const BOB = { id: 'bob', name: 'Bob' }
@@ -115,8 +115,14 @@ describe('useChat', () => {
   let timers
   let ids
   let readsDue
+  let nowMs
+  let visible
+  let attended
 
   beforeEach(async () => {
+    nowMs = 0
+    visible = true
+    attended = []
     api = fakeApi({ general: [message('g1'), message('g2')], random: [message('r1')] })
     connection = fakeConnection()
     timers = []
@@ -129,6 +135,9 @@ describe('useChat', () => {
       newId: () => `c-${++ids}`,
       setTimer: (fn, ms) => timers.push({ fn, ms }),
       markReadLater: (fn) => readsDue.push(fn),
+      now: () => nowMs,
+      isVisible: () => visible,
+      onAttention: (arrived, entry) => attended.push([arrived.id, entry.room]),
     })
     await chat.start()
     chat.selectRoom('general')
@@ -180,12 +189,139 @@ describe('useChat', () => {
 
   it('ignores frames of a type it does not know, and keeps handling the ones it does', () => {
     const before = JSON.stringify(chat.state)
-    frame({ type: 'typing', room: 'general', user: { id: 'bob' } })
+    frame({ type: 'no-such-type', room: 'general', user: { id: 'bob' } })
     frame({ type: 'toString' })
     frame({ message: message('g9') })
     expect(JSON.stringify(chat.state)).toBe(before)
     frame({ type: 'message', message: message('g3') })
     expect(timeline()).toEqual(['g1', 'g2', 'g3'])
+  })
+
+  it('shows who else is typing in a room until their message comes or their typing is old', () => {
+    const typists = (room = 'general') => Object.values(chat.state.typing[room] ?? {}).map((typist) => typist.name)
+    frame({ type: 'typing', room: 'general', user: BOB })
+    frame({ type: 'typing', room: 'general', user: { id: 'carol', name: 'Carol' } })
+    frame({ type: 'typing', room: 'general', user: { id: 'alice', name: 'Alice' } })
+    expect(typists()).toEqual(['Bob', 'Carol'])
+
+    frame({ type: 'message', message: message('g3', 'general', BOB) })
+    expect(typists()).toEqual(['Carol'])
+
+    // A timer set for an older typing frame leaves a newer one alone.
+    nowMs = TYPING_SHOWN_MS - 1
+    frame({ type: 'typing', room: 'general', user: { id: 'carol', name: 'Carol' } })
+    nowMs = TYPING_SHOWN_MS
+    timers.shift().fn()
+    expect(typists()).toEqual(['Carol'])
+    nowMs += TYPING_SHOWN_MS
+    for (const { fn } of timers.splice(0)) fn()
+    expect(typists()).toEqual([])
+  })
+
+  it('tells the room the user is typing at most every two seconds, and only while connected', () => {
+    chat.typing()
+    expect(connection.sent).toEqual([])
+    connection.open = true
+    chat.typing()
+    nowMs = TYPING_EVERY_MS - 1
+    chat.typing()
+    expect(connection.sent).toEqual([{ type: 'typing', room: 'general' }])
+    chat.typing('random')
+    nowMs = TYPING_EVERY_MS
+    chat.typing()
+    expect(connection.sent).toEqual([{ type: 'typing', room: 'general' }, { type: 'typing', room: 'random' }, { type: 'typing', room: 'general' }])
+  })
+
+  it('knows who is online from the members of a room and then from presence frames', async () => {
+    api.room = async (room) => ({ id: room, memberList: [{ id: 'bob', name: 'Bob', online: true }, { id: 'carol', name: 'Carol', online: false }] })
+    await chat.roomDetails('general')
+    expect([chat.isOnline('bob'), chat.isOnline('carol'), chat.isOnline('dave')]).toEqual([true, false, false])
+    frame({ type: 'presence', user: BOB, status: 'offline' })
+    frame({ type: 'presence', user: { id: 'dave', name: 'Dave' }, status: 'online' })
+    expect([chat.isOnline('bob'), chat.isOnline('dave')]).toEqual([false, true])
+  })
+
+  it('clears what the user read on another device', async () => {
+    frame({ type: 'message', message: message('r2', 'random') })
+    frame({ type: 'message', message: message('r3', 'random') })
+    frame({ type: 'message', message: message('r4', 'random', ALICE) })
+    const random = () => chat.state.rooms.find((entry) => entry.room === 'random')
+    expect(random().unread).toBe(2)
+    frame({ type: 'read', room: 'random', messageId: 'r2' })
+    expect(random().unread).toBe(1)
+    frame({ type: 'read', room: 'random', messageId: 'r4' })
+    expect(random().unread).toBe(0)
+  })
+
+  it('counts the unread messages that call for the user, mentions and direct ones, and tells of each as it comes', async () => {
+    const entry = (name) => chat.state.rooms.find((candidate) => candidate.room === name)
+    frame({ type: 'message', message: message('r2', 'random', BOB, { mentions: ['alice'] }) })
+    frame({ type: 'message', message: message('r3', 'random') })
+    frame({ type: 'message', message: message('r4', 'random', BOB, { mentions: ['carol'] }) })
+    expect([entry('random').unread, entry('random').attention]).toEqual([3, 1])
+    // A direct room first met in a message: its id says what it is before the list does.
+    frame({ type: 'message', message: message('d1', 'dm-0123456789abcdef0123456789abcdef') })
+    expect(entry('dm-0123456789abcdef0123456789abcdef').attention).toBe(1)
+    expect(attended).toEqual([['r2', 'random'], ['d1', 'dm-0123456789abcdef0123456789abcdef']])
+    frame({ type: 'message', message: message('g3', 'general', BOB, { mentions: ['alice'] }) })
+    expect(entry('general').attention).toBe(0)
+    expect(attended).toHaveLength(2)
+
+    chat.selectRoom('random')
+    expect([entry('random').unread, entry('random').attention]).toEqual([0, 0])
+  })
+
+  it('clears what calls for the user when they read it on another device', async () => {
+    const random = () => chat.state.rooms.find((entry) => entry.room === 'random')
+    frame({ type: 'message', message: message('r2', 'random', BOB, { mentions: ['alice'] }) })
+    frame({ type: 'message', message: message('r3', 'random', BOB, { mentions: ['alice'] }) })
+    frame({ type: 'read', room: 'random', messageId: 'r2' })
+    expect([random().unread, random().attention]).toEqual([1, 1])
+    frame({ type: 'read', room: 'random', messageId: 'r3' })
+    expect([random().unread, random().attention]).toEqual([0, 0])
+  })
+
+  it('does not take the room shown as read while the page is hidden; shown again, what came is marked where it begins', async () => {
+    const general = () => chat.state.rooms.find((entry) => entry.room === 'general')
+    readsDue.splice(0).forEach((due) => due())
+    expect(api.reads).toEqual([['general', 'g2']])
+    await flush()
+    visible = false
+    frame({ type: 'message', message: message('g3', 'general', BOB, { mentions: ['alice'] }) })
+    frame({ type: 'message', message: message('g4') })
+    expect([general().unread, general().attention]).toEqual([2, 1])
+    expect(attended).toEqual([['g3', 'general']])
+    expect(readsDue).toHaveLength(0)
+
+    visible = true
+    chat.resumeReading()
+    expect([general().unread, general().attention]).toEqual([0, 0])
+    expect(chat.state.leftOff.general).toEqual({ after: 'g2', unread: 2 })
+    readsDue.splice(0).forEach((due) => due())
+    expect(api.reads.at(-1)).toEqual(['general', 'g4'])
+  })
+
+  it('knows from the rooms list who a direct room is with and whether they are online', async () => {
+    const listRooms = api.rooms
+    api.rooms = async () => [...await listRooms(), { id: 'dm-2', room: 'dm-2', name: 'Alice, Bob', visibility: 'direct', unread: 1,
+      memberList: [{ id: 'alice', name: 'Alice', online: true }, { id: 'bob', name: 'Bob', online: true }] }]
+    frame({ type: 'message', message: message('d1', 'dm-2') })
+    await flush()
+    const direct = chat.state.rooms.find((entry) => entry.room === 'dm-2')
+    expect(direct.peer).toEqual({ id: 'bob', name: 'Bob', online: true })
+    expect(chat.isOnline('bob')).toBe(true)
+    expect(direct.attention).toBe(1)
+    frame({ type: 'presence', user: BOB, status: 'offline' })
+    expect(chat.isOnline('bob')).toBe(false)
+  })
+
+  it('remembers where the user left off in a room with something new, until they go elsewhere', async () => {
+    frame({ type: 'message', message: message('r2', 'random') })
+    chat.selectRoom('random')
+    expect(chat.state.leftOff.random).toEqual({ after: null, unread: 1 })
+    chat.selectRoom('general')
+    expect(chat.state.leftOff.random).toBeUndefined()
+    expect(chat.state.leftOff.general).toBeNull()
   })
 
   it('marks other rooms unread until entered', async () => {
@@ -667,6 +803,8 @@ describe('useChat', () => {
     await flush()
     const unread = Object.fromEntries(chat.state.rooms.map((entry) => [entry.room, entry.unread]))
     expect(unread).toEqual({ general: 0, random: 2 })
+    // What was new in the room being read is marked there: the last four of others.
+    expect(chat.state.leftOff.general).toEqual({ after: null, unread: 4 })
   })
 
   it('marks the room being read up to its latest message, a moment after it arrives', async () => {

@@ -12,3 +12,6 @@ export function roomLabel(entry, myName) {
 }
 
 export const isDirect = (entry) => entry?.visibility === 'direct'
+
+/** Direct rooms' ids, and only theirs, begin with "dm-": a room known only by its id is direct or not by it. */
+export const directById = (id) => id.startsWith('dm-')

@@ -89,3 +89,27 @@ export function storedIds({ messages, unstored }) {
 export function idsOf(messages) {
   return new Set(messages.map((message) => message.id))
 }
+
+/**
+ * The messages of others after the one the user read up to, or null when these messages do
+ * not include that one.
+ */
+export function othersAfter(messages, readUpTo, me) {
+  const index = readUpTo ? messages.findIndex((message) => message.id === readUpTo) : -1
+  return index === -1 ? null : messages.slice(index + 1).filter((message) => message.sender?.id !== me)
+}
+
+/**
+ * The first message that is new to the user, where a "new messages" line goes: the first of
+ * others after the one they had read up to, or, when this client does not hold that one, the
+ * earliest of the last `unread` messages of others.
+ * @param {{after: string|null, unread: number}|null|undefined} leftOff
+ * @returns {string|null} its id, or null when nothing is new
+ */
+export function firstNewId(messages, leftOff, me) {
+  if (!leftOff) return null
+  const after = othersAfter(messages, leftOff.after, me)
+  if (after) return after[0]?.id ?? null
+  const others = messages.filter((message) => message.sender?.id !== me)
+  return others.length === 0 ? null : others[Math.max(0, others.length - leftOff.unread)].id
+}

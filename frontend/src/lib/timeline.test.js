@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { appendLive, applyChange, idsOf, mergeLatest, overlaps, prependOlder, storedIds } from './timeline.js'
+import { appendLive, applyChange, firstNewId, idsOf, mergeLatest, overlaps, prependOlder, storedIds } from './timeline.js'
 
 const m = (id, timestamp = `2026-11-24T10:00:0${id}.000Z`) => ({ id: String(id), timestamp })
 const ids = (messages) => messages.map((message) => message.id)
@@ -123,5 +123,25 @@ describe('storedIds', () => {
   it('names the merged messages that history holds', () => {
     const merged = mergeLatest([m(1), m(2), m(4)], [[m(1), m(2), m(3)]], false)
     expect([...storedIds(merged)]).toEqual(['1', '2', '3'])
+  })
+})
+
+describe('firstNewId', () => {
+  const from = (id, sender) => ({ ...m(id), sender: { id: sender } })
+  const messages = [from(1, 'bob'), from(2, 'alice'), from(3, 'alice'), from(4, 'bob'), from(5, 'carol')]
+
+  it('starts after the message read up to, at the first one of others', () => {
+    expect(firstNewId(messages, { after: '2', unread: 2 }, 'alice')).toBe('4')
+    expect(firstNewId(messages, { after: '5', unread: 0 }, 'alice')).toBeNull()
+  })
+
+  it('counts back from the end when the message read up to is not held', () => {
+    expect(firstNewId(messages, { after: 'older', unread: 2 }, 'alice')).toBe('4')
+    expect(firstNewId(messages, { after: null, unread: 9 }, 'alice')).toBe('1')
+  })
+
+  it('draws no line when nothing is new', () => {
+    expect(firstNewId(messages, null, 'alice')).toBeNull()
+    expect(firstNewId([], { after: null, unread: 3 }, 'alice')).toBeNull()
   })
 })
