@@ -10,8 +10,9 @@ import java.util.TreeSet;
 /**
  * The benchmark behind docs/benchmarks.adoc: after a warm-up, the floor and ingest at each of
  * {@code --rates} and ingest as fast as accepted, the floor and fan-out at each of
- * {@code --fanout-rates}, the floor and many rooms at each of {@code --rooms-rates}, then idle
- * connections; every point with the CPU each process spent per message. {@link ReportWriter}
+ * {@code --fanout-rates}, the floor and many rooms at each of {@code --rooms-rates} (with
+ * {@code --typists}, each again with that many clients typing), then idle connections; every
+ * point with the CPU each process spent per message. {@link ReportWriter}
  * turns the points into tables and plots.
  */
 final class BenchmarkReport {
@@ -55,7 +56,10 @@ final class BenchmarkReport {
             points.add(fanout(rate));
         }
         for (int rate : options.roomsRates()) {
-            points.add(rooms(rate));
+            points.add(rooms(rate, 0));
+            if (options.typists() > 0) {
+                points.add(rooms(rate, options.typists()));
+            }
         }
         ConnectionsScenario.Result connections = null;
         if (options.clients() > 0) {
@@ -118,11 +122,12 @@ final class BenchmarkReport {
         return delivery("fanout", rate, fanout.traffic(), storedBefore);
     }
 
-    private Measurement rooms(int rate) throws Exception {
+    /** The rooms scenario at one rate, with that many clients typing meanwhile (a point of its own: "rooms-typing"). */
+    private Measurement rooms(int rate, int typists) throws Exception {
         long storedBefore = chat.stored();
-        RoomsScenario.Result rooms = new RoomsScenario(options.withRate(rate), chat).run();
+        RoomsScenario.Result rooms = new RoomsScenario(options.withRate(rate).withTypists(typists), chat).run();
         System.out.println(rooms.report());
-        return delivery("rooms", rate, rooms.traffic(), storedBefore);
+        return delivery(typists == 0 ? "rooms" : "rooms-typing", rate, rooms.traffic(), storedBefore);
     }
 
     /** A point of posts delivered to clients, once the server has stored them all. */

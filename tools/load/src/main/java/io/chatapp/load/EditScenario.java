@@ -19,10 +19,9 @@ final class EditScenario {
         }
 
         String report() {
-            StringBuilder cpu = new StringBuilder();
-            cpuMillisPerEdit.forEach((process, millis) -> cpu.append(String.format(Locale.ROOT, " %s %.3f ms", process, millis)));
-            return String.format(Locale.ROOT, "[edit] %d edited in %.1f s: %.0f/s; PATCH %s; CPU per edit:%s; 429 answers %d, 503 answers %d",
-                    edited, seconds, perSecond(), patch.summary(), cpu, rateLimited, unavailable);
+            return String.format(Locale.ROOT, "[edit] %d edited in %.1f s: %.0f/s; PATCH %s%s; 429 answers %d, 503 answers %d",
+                    edited, seconds, perSecond(), patch.summary(), ProcessCpu.summary("; CPU per edit:", cpuMillisPerEdit), rateLimited,
+                    unavailable);
         }
     }
 

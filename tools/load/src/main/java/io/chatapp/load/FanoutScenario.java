@@ -30,6 +30,6 @@ final class FanoutScenario {
     /** One room of every signed-in user: client i is user i mod {@code --users}, and the users post in turn. */
     Result run() throws Exception {
         RoomLayout everyone = new RoomLayout(1, options.users(), options.clients());
-        return new Result(new RoomTraffic(options, chat, new RunText("fanout"), everyone, room -> options.room()).run());
+        return new Result(new RoomTraffic(options, chat, new RunText("fanout"), everyone, room -> options.room(), 0).run());
     }
 }

@@ -79,10 +79,10 @@ public final class LoadHarness {
         return String.format(Locale.ROOT, """
                 Run on %s: %d cores (%s), %s, %s %s, Java %s; the harness on the same machine.
                 Against %s, issuer %s, Kafka %s; %d users, %d posters, %d WebSocket clients, %d rooms of %d members (rooms scenario), \
-                each point %d s after a %d s warm-up.""",
+                %d typists, each point %d s after a %d s warm-up.""",
                 LocalDate.now(), Runtime.getRuntime().availableProcessors(), cpu, memory, System.getProperty("os.name"),
                 System.getProperty("os.version"), Runtime.version().feature(), options.url(), options.issuer(), options.bootstrapServers(),
                 options.users(), options.posters(), options.clients(), options.rooms(), options.roomMembers(),
-                options.duration().toSeconds(), options.warmup().toSeconds());
+                options.typists(), options.duration().toSeconds(), options.warmup().toSeconds());
     }
 }

@@ -29,13 +29,14 @@ import java.util.stream.Stream;
  * @param roomMembers members of each of those rooms: distinct users, the first {@code rooms ×
  *     roomMembers} of {@code users}
  * @param roomsRates the message rates {@code report} measures the rooms scenario (and the floor) at
+ * @param typists in the rooms scenario, how many of the clients type in their room while it runs
  * @param pids processes on this machine by name ({@code server} is the chat server's): the CPU
  *     each spends per message, and the server's memory for connections
  * @param out where {@code report} writes its tables and plots
  */
 record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers, int users, int clients,
                    int posters, int rate, Duration duration, String room, Duration warmup, List<Integer> rates,
-                   List<Integer> fanoutRates, int rooms, int roomMembers, List<Integer> roomsRates, Map<String, Long> pids,
+                   List<Integer> fanoutRates, int rooms, int roomMembers, List<Integer> roomsRates, int typists, Map<String, Long> pids,
                    Path out) {
 
     static final List<String> SCENARIOS = List.of("ingest", "edit", "fanout", "rooms", "floor", "connections", "report");
@@ -49,7 +50,7 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
             "fanout       --clients WebSocket clients receive --rate messages/s: post-to-receipt latency, lost",
             "rooms        --rooms rooms of --room-members members on --clients WebSockets,",
             "             --rate messages/s over the rooms: post-to-receipt latency at the",
-            "             room's members, lost, misdelivered",
+            "             room's members, lost, misdelivered; with --typists, clients typing meanwhile",
             "floor        plain Kafka on the same broker at --rate: produce-to-consume latency",
             "connections  --clients idle WebSockets: whether one instance holds them, its heap (and RSS) per 1000",
             "report       after a warm-up: floor and ingest at each of --rates, ingest as fast",
@@ -113,6 +114,11 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
                 description = "report: rooms rates (${DEFAULT-VALUE})")
         List<Integer> roomsRates;
 
+        @Option(names = "--typists", paramLabel = "N", defaultValue = "0",
+                description = "rooms: clients that type in their room meanwhile, each telling it every 2 s as the web app does "
+                        + "(${DEFAULT-VALUE})")
+        int typists;
+
         @Option(names = "--pids", paramLabel = "NAME=PID", split = ",",
                 description = "processes on this machine (server=PID for the chat server): CPU per message, and the server's "
                         + "RSS and a full GC before memory samples")
@@ -144,12 +150,15 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
         int rate = parsed.rate != null ? parsed.rate : parsed.scenario.equals("ingest") ? 0 : 100;
         LoadOptions options = new LoadOptions(parsed.scenario, parsed.url, parsed.issuer, parsed.bootstrapServers, parsed.users,
                 parsed.clients, parsed.posters, rate, parsed.duration, parsed.room, parsed.warmup, List.copyOf(parsed.rates),
-                List.copyOf(parsed.fanoutRates), parsed.rooms, parsed.roomMembers, List.copyOf(parsed.roomsRates),
+                List.copyOf(parsed.fanoutRates), parsed.rooms, parsed.roomMembers, List.copyOf(parsed.roomsRates), parsed.typists,
                 Collections.unmodifiableMap(new LinkedHashMap<>(parsed.pids)), parsed.out);
         if (options.users < 1 || options.posters < 1 || options.clients < 0 || options.rate < 0 || options.duration.isNegative()
-                || options.warmup.isNegative() || options.rooms < 1 || options.roomMembers < 1
+                || options.warmup.isNegative() || options.rooms < 1 || options.roomMembers < 1 || options.typists < 0
                 || Stream.of(options.rates, options.fanoutRates, options.roomsRates).flatMap(List::stream).anyMatch(each -> each < 1)) {
-            throw new IllegalArgumentException("counts and --rates must be positive, --rate and --clients at least 0");
+            throw new IllegalArgumentException("counts and --rates must be positive, --rate, --clients and --typists at least 0");
+        }
+        if (options.typists > options.clients) {
+            throw new IllegalArgumentException("the typists are clients: --typists must be at most --clients (" + options.clients + ")");
         }
         boolean runsRooms = options.scenario.equals("rooms") || options.scenario.equals("report");
         if (runsRooms && (long) options.rooms * options.roomMembers > options.users) {
@@ -162,13 +171,19 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
     /** The same run at another rate. */
     LoadOptions withRate(int otherRate) {
         return new LoadOptions(scenario, url, issuer, bootstrapServers, users, clients, posters, otherRate, duration, room, warmup, rates,
-                fanoutRates, rooms, roomMembers, roomsRates, pids, out);
+                fanoutRates, rooms, roomMembers, roomsRates, typists, pids, out);
     }
 
     /** The same run for another duration. */
     LoadOptions withDuration(Duration otherDuration) {
         return new LoadOptions(scenario, url, issuer, bootstrapServers, users, clients, posters, rate, otherDuration, room, warmup, rates,
-                fanoutRates, rooms, roomMembers, roomsRates, pids, out);
+                fanoutRates, rooms, roomMembers, roomsRates, typists, pids, out);
+    }
+
+    /** The same run with another number of typists. */
+    LoadOptions withTypists(int otherTypists) {
+        return new LoadOptions(scenario, url, issuer, bootstrapServers, users, clients, posters, rate, duration, room, warmup, rates,
+                fanoutRates, rooms, roomMembers, roomsRates, otherTypists, pids, out);
     }
 
     /** The chat server's process, if it runs on this machine. */

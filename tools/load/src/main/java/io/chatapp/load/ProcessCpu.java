@@ -1,6 +1,7 @@
 package io.chatapp.load;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,6 +26,16 @@ final class ProcessCpu {
         pids.forEach((name, pid) -> ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration())
                 .ifPresent(cpu -> seconds.put(name, cpu.toNanos() / 1e9)));
         return seconds;
+    }
+
+    /** The label and each process's milliseconds ("server 1.250 ms ..."), or nothing when no process was measured. */
+    static String summary(String label, Map<String, Double> millis) {
+        if (millis.isEmpty()) {
+            return "";
+        }
+        StringBuilder summary = new StringBuilder(label);
+        millis.forEach((process, each) -> summary.append(String.format(Locale.ROOT, " %s %.3f ms", process, each)));
+        return summary.toString();
     }
 
     /** Milliseconds of CPU per message, by process, between two readings of {@link #seconds()}. */

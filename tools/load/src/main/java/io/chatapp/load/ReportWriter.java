@@ -48,12 +48,13 @@ final class ReportWriter {
         Files.createDirectories(directory);
         Files.writeString(directory.resolve(CSV), csv());
         Files.writeString(directory.resolve(TABLES), tables());
-        plot(directory.resolve(INGEST_PLOT), "Ingest: POST latency against the rate asked", "ingest", "POST", "floor-ack",
-                "Kafka produce to ack");
+        plot(directory.resolve(INGEST_PLOT), "Ingest: POST latency against the rate asked", List.of(new Line("ingest", "POST")),
+                "floor-ack", "Kafka produce to ack");
         plot(directory.resolve(FANOUT_PLOT), "Fan-out to " + clients("fanout") + " clients: post to receipt against the rate asked",
-                "fanout", "post to receipt", "floor", "Kafka produce to consume");
+                List.of(new Line("fanout", "post to receipt")), "floor", "Kafka produce to consume");
         plot(directory.resolve(ROOMS_PLOT), "Many rooms on " + clients("rooms") + " clients: post to receipt against the rate asked",
-                "rooms", "post to receipt at members", "floor", "Kafka produce to consume");
+                List.of(new Line("rooms", "post to receipt at members"), new Line("rooms-typing", "the same, everyone typing")),
+                "floor", "Kafka produce to consume");
     }
 
     String csv() {
@@ -115,6 +116,11 @@ final class ReportWriter {
         adoc.append("\n.Many rooms: post to receipt at each client of the room's members, ").append(clients("rooms"))
                 .append(" WebSocket clients\n");
         deliveries(adoc, "rooms", true);
+        if (!points("rooms-typing"::equals).isEmpty()) {
+            adoc.append("\n.The same rooms while the typists type (see above), each telling its room every 2 s: typing frames "
+                    + "on chat-signals, beside the messages\n");
+            deliveries(adoc, "rooms-typing", true);
+        }
 
         ConnectionsScenario.Result connections = outcome.connections();
         if (connections != null) {
@@ -164,14 +170,22 @@ final class ReportWriter {
         return cells;
     }
 
-    private void plot(Path file, String title, String scenario, String label, String floorScenario, String floorLabel) throws IOException {
+    /** A scenario's points, drawn as percentile lines under a label. */
+    private record Line(String scenario, String label) {
+    }
+
+    private void plot(Path file, String title, List<Line> lines, String floorScenario, String floorLabel) throws IOException {
         XYChart chart = new XYChartBuilder().width(900).height(540).title(title).xAxisTitle("messages a second asked")
                 .yAxisTitle("latency (ms, log scale)").build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        boolean plotted = addPercentiles(chart, points(scenario::equals), label, false);
+        boolean plotted = false;
+        for (Line line : lines) {
+            plotted |= addPercentiles(chart, points(line.scenario()::equals), line.label(), false);
+        }
+        String scenario = lines.get(0).scenario();
         List<Measurement> floors = new ArrayList<>();
         points(floorScenario::equals).forEach(floor -> {
             if (point(scenario, floor.askedRate()) != null) {

@@ -16,13 +16,15 @@ import java.util.function.IntFunction;
  * receipt at each member's client, deliveries, those lost (expected but never received) and
  * those misdelivered (received by a client whose user is not in the room), and the CPU each
  * process spends per message, from when the clients are connected until the wait is over.
+ * With typists, the first of the clients type in their rooms while the posters post.
  */
 final class RoomTraffic {
 
     private static final Duration DRAIN = Duration.ofSeconds(15);
 
+    /** @param typing what the typists sent and received; null without typists */
     record Result(RoomLayout layout, long accepted, long delivered, long lost, long misdelivered, double seconds, Latency endToEnd,
-                  Latency post, Map<String, Double> cpuMillisPerMessage) {
+                  Latency post, Map<String, Double> cpuMillisPerMessage, Typists.Tally typing) {
         int clients() {
             return layout.clients();
         }
@@ -36,15 +38,21 @@ final class RoomTraffic {
     private final IntFunction<String> roomIds;
     private final RoomTally tally;
     private final Latency endToEnd = new Latency();
+    private final int typistCount;
+    private volatile Typists typists;
 
-    /** @param roomIds each room's id on the server, by its number in the layout */
-    RoomTraffic(LoadOptions options, ChatService chat, RunText text, RoomLayout layout, IntFunction<String> roomIds) {
+    /**
+     * @param roomIds each room's id on the server, by its number in the layout
+     * @param typists how many of the clients type in their room meanwhile
+     */
+    RoomTraffic(LoadOptions options, ChatService chat, RunText text, RoomLayout layout, IntFunction<String> roomIds, int typists) {
         this.options = options;
         this.chat = chat;
         this.text = text;
         this.layout = layout;
         this.roomIds = roomIds;
         this.tally = new RoomTally(layout);
+        this.typistCount = typists;
     }
 
     Result run() throws Exception {
@@ -56,9 +64,19 @@ final class RoomTraffic {
         }
         ProcessCpu cpu = new ProcessCpu(options.pids());
         Map<String, Double> cpuBefore = cpu.seconds();
-        Posters.Outcome outcome = Posters.run(options, chat, text.clientMessageIdPrefix,
-                n -> new Posters.Address(layout.posterOf(n), roomIds.apply(layout.roomOf(n))),
-                (n, due) -> text.of(layout.roomOf(n), n, due));
+        if (typistCount > 0) {
+            typists = new Typists(sockets, typistCount, client -> roomIds.apply(layout.roomOfClient(client)));
+        }
+        Posters.Outcome outcome;
+        try {
+            outcome = Posters.run(options, chat, text.clientMessageIdPrefix,
+                    n -> new Posters.Address(layout.posterOf(n), roomIds.apply(layout.roomOf(n))),
+                    (n, due) -> text.of(layout.roomOf(n), n, due));
+        } finally {
+            if (typists != null) {
+                typists.close();
+            }
+        }
         long accepted = outcome.post().count();
         long expected = layout.expectedDeliveries(accepted);
         long drainUntil = System.nanoTime() + DRAIN.toNanos();
@@ -68,12 +86,16 @@ final class RoomTraffic {
         Map<String, Double> cpuMillisPerMessage = ProcessCpu.millisPerMessage(cpuBefore, cpu.seconds(), accepted);
         sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
         return new Result(layout, accepted, tally.delivered(), tally.lost(accepted), tally.misdelivered(), outcome.seconds(), endToEnd,
-                outcome.post(), cpuMillisPerMessage);
+                outcome.post(), cpuMillisPerMessage, typists == null ? null : typists.tally());
     }
 
     /** At one client: one of this run's messages, the room it was posted into, and when it was due. */
     private void received(int client, String frame) {
         long now = System.nanoTime();
+        Typists typing = typists;
+        if (typing != null) {
+            typing.received(frame);
+        }
         long[] numbers = text.numbers(frame, 3);
         if (numbers != null && tally.received(client, (int) numbers[0])) {
             endToEnd.recordNanos(now - numbers[2]);

@@ -12,7 +12,8 @@ import java.util.function.IntFunction;
  * and no other: the latency from a post's due time to its receipt at each of them, deliveries a
  * second, messages lost (never received by a member's client) and misdelivered (received by a
  * client whose user is not in the room), both of which must be 0, and the CPU each process
- * spends per message. Each run creates rooms of its own, so runs never share one.
+ * spends per message. Each run creates rooms of its own, so runs never share one. With
+ * {@code --typists}, that many clients type in their rooms meanwhile ({@link Typists}).
  */
 final class RoomsScenario {
 
@@ -23,7 +24,9 @@ final class RoomsScenario {
                             + "%d deliveries (%.0f/s), lost %d, misdelivered %d; end to end %s; POST %s",
                     layout.rooms(), layout.members(), layout.clients(), traffic.accepted(), traffic.accepted() / traffic.seconds(),
                     traffic.delivered(), traffic.delivered() / traffic.seconds(), traffic.lost(), traffic.misdelivered(),
-                    traffic.endToEnd().summary(), traffic.post().summary());
+                    traffic.endToEnd().summary(), traffic.post().summary())
+                    + (traffic.typing() == null ? "" : "; " + traffic.typing().summary())
+                    + ProcessCpu.summary("; CPU per message:", traffic.cpuMillisPerMessage());
         }
 
         boolean nothingLost() {
@@ -50,6 +53,6 @@ final class RoomsScenario {
             }
         });
         chat.join(layout.rooms(), layout.users(), user -> roomIds.apply(layout.roomOfUser(user)));
-        return new Result(new RoomTraffic(options, chat, text, layout, roomIds).run());
+        return new Result(new RoomTraffic(options, chat, text, layout, roomIds, options.typists()).run());
     }
 }

@@ -35,11 +35,11 @@ class LoadOptionsTest {
         LoadOptions options = LoadOptions.parse("report", "--url", "https://chat.example.com", "--issuer", "https://dex.example.com/dex",
                 "--bootstrap-servers", "kafka:9092", "--users", "1000", "--clients", "1000", "--posters", "16", "--rate", "100",
                 "--duration", "PT1M", "--room", "bench", "--warmup", "PT30S", "--rates", "100, 200", "--fanout-rates", "5",
-                "--rooms", "100", "--room-members", "10", "--rooms-rates", "1000",
+                "--rooms", "100", "--room-members", "10", "--rooms-rates", "1000", "--typists", "1000",
                 "--pids", "server=4242,kafka=17", "--out", "docs/benchmarks");
         assertEquals(new LoadOptions("report", URI.create("https://chat.example.com"), URI.create("https://dex.example.com/dex"),
                 "kafka:9092", 1000, 1000, 16, 100, Duration.ofMinutes(1), "bench", Duration.ofSeconds(30), List.of(100, 200), List.of(5),
-                100, 10, List.of(1000), Map.of("server", 4242L, "kafka", 17L), Path.of("docs/benchmarks")), options);
+                100, 10, List.of(1000), 1000, Map.of("server", 4242L, "kafka", 17L), Path.of("docs/benchmarks")), options);
         assertEquals(OptionalLong.of(4242), options.serverPid());
     }
 
@@ -68,6 +68,9 @@ class LoadOptionsTest {
         assertEquals(10, LoadOptions.parse("ingest", "--users", "10").users(), "only the rooms scenario needs them");
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("rooms", "--rooms", "0"));
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("rooms", "--room-members", "0"));
+        assertEquals(0, defaults.typists(), "nobody types unless asked");
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("rooms", "--clients", "50", "--typists", "51"));
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("rooms", "--typists", "-1"));
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("report", "--rooms-rates", "0"));
     }
 

@@ -78,6 +78,16 @@ class ReportWriterTest {
     }
 
     @Test
+    void roomsWithEveryoneTypingHaveATableOfTheirOwn() {
+        assertFalse(new ReportWriter(outcome(), "test run").tables().contains("typists"), "no typing, no table");
+        List<Measurement> points = new java.util.ArrayList<>(outcome().measurements());
+        points.add(new Measurement("rooms-typing", 1000, 1000, 1000, 10000, millis(0.9, 1.7), 0, 0, 0, Map.of()));
+        String tables = new ReportWriter(new BenchmarkReport.Outcome(points, null), "test run").tables();
+        assertTrue(tables.contains(".The same rooms while the typists type"), tables);
+        assertTrue(tables.contains("| 1000 | 1,000 | 10,000 | 0.90 | 1.70 | 1.70 | 1.70 | 0 | 0 | 0.20 | 4.5 |"), tables);
+    }
+
+    @Test
     void aMisdeliveryFailsTheRunAsALossDoes() {
         Measurement misdelivered = new Measurement("rooms", 100, 10, 100, 1000, millis(1), 0, 1, 0, Map.of());
         assertFalse(new BenchmarkReport.Outcome(List.of(misdelivered), null).nothingLost());
