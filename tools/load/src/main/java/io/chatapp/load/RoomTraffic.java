@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
@@ -17,14 +18,25 @@ import java.util.function.IntFunction;
  * those misdelivered (received by a client whose user is not in the room), and the CPU each
  * process spends per message, from when the clients are connected until the wait is over.
  * With typists, the first of the clients type in their rooms while the posters post.
+ * <p>
+ * Posting starts once the clients' coming online has been told: each client's "online" goes to
+ * every other session, so a thousand clients connecting is a storm of a million presence frames,
+ * which would otherwise overlap the measurement and weigh on its figures by how far it got. How
+ * long the storm took is reported.
  */
 final class RoomTraffic {
 
     private static final Duration DRAIN = Duration.ofSeconds(15);
+    /** Presence is told once no client has received a presence frame for this long. */
+    private static final Duration PRESENCE_QUIET = Duration.ofSeconds(2);
+    private static final Duration PRESENCE_SETTLES_WITHIN = Duration.ofSeconds(180);
 
-    /** @param typing what the typists sent and received; null without typists */
+    /**
+     * @param presenceSeconds from the first client connecting until their presence was told
+     * @param typing          what the typists sent and received; null without typists
+     */
     record Result(RoomLayout layout, long accepted, long delivered, long lost, long misdelivered, double seconds, Latency endToEnd,
-                  Latency post, Map<String, Double> cpuMillisPerMessage, Typists.Tally typing) {
+                  Latency post, Map<String, Double> cpuMillisPerMessage, double presenceSeconds, Typists.Tally typing) {
         int clients() {
             return layout.clients();
         }
@@ -40,6 +52,7 @@ final class RoomTraffic {
     private final Latency endToEnd = new Latency();
     private final int typistCount;
     private volatile Typists typists;
+    private final AtomicLong lastPresenceFrame = new AtomicLong(System.nanoTime());
 
     /**
      * @param roomIds each room's id on the server, by its number in the layout
@@ -57,11 +70,13 @@ final class RoomTraffic {
 
     Result run() throws Exception {
         List<WebSocket> sockets = new ArrayList<>();
+        long connecting = System.nanoTime();
         for (int client = 0; client < layout.clients(); client++) {
             int each = client;
             sockets.add(chat.connect(chat.token(layout.userOfClient(client)), new TextFrames(frame -> received(each, frame)))
                     .get(30, TimeUnit.SECONDS));
         }
+        double presenceSeconds = (awaitPresenceTold() - connecting) / 1e9;
         ProcessCpu cpu = new ProcessCpu(options.pids());
         Map<String, Double> cpuBefore = cpu.seconds();
         if (typistCount > 0) {
@@ -86,12 +101,24 @@ final class RoomTraffic {
         Map<String, Double> cpuMillisPerMessage = ProcessCpu.millisPerMessage(cpuBefore, cpu.seconds(), accepted);
         sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
         return new Result(layout, accepted, tally.delivered(), tally.lost(accepted), tally.misdelivered(), outcome.seconds(), endToEnd,
-                outcome.post(), cpuMillisPerMessage, typists == null ? null : typists.tally());
+                outcome.post(), cpuMillisPerMessage, presenceSeconds, typists == null ? null : typists.tally());
+    }
+
+    /** @return when the last presence frame came, once none has come for a while (or the wait gave up) */
+    private long awaitPresenceTold() throws InterruptedException {
+        long giveUp = System.nanoTime() + PRESENCE_SETTLES_WITHIN.toNanos();
+        while (System.nanoTime() - lastPresenceFrame.get() < PRESENCE_QUIET.toNanos() && System.nanoTime() < giveUp) {
+            Thread.sleep(100);
+        }
+        return lastPresenceFrame.get();
     }
 
     /** At one client: one of this run's messages, the room it was posted into, and when it was due. */
     private void received(int client, String frame) {
         long now = System.nanoTime();
+        if (frame.contains("\"type\":\"presence\"")) {
+            lastPresenceFrame.set(now);
+        }
         Typists typing = typists;
         if (typing != null) {
             typing.received(frame);

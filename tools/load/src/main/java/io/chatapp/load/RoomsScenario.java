@@ -26,6 +26,7 @@ final class RoomsScenario {
                     traffic.delivered(), traffic.delivered() / traffic.seconds(), traffic.lost(), traffic.misdelivered(),
                     traffic.endToEnd().summary(), traffic.post().summary())
                     + (traffic.typing() == null ? "" : "; " + traffic.typing().summary())
+                    + String.format(Locale.ROOT, "; clients' presence told in %.1f s, before posting", traffic.presenceSeconds())
                     + ProcessCpu.summary("; CPU per message:", traffic.cpuMillisPerMessage());
         }
 
