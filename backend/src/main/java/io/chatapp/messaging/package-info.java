@@ -7,8 +7,9 @@
  * {@link io.chatapp.messaging.EventRecordReader}, which turns a record that can never be an
  * event into a dead letter's reason.
  * <p>
- * Signals ({@link io.chatapp.model.Signal}: typing, read) take a way of their own, out of the
- * durable path: {@code chat-signals}, kept for a minute, written without waiting (a signal is
- * dropped rather than delay anything) and read by every instance from the latest record.
+ * Signals ({@link io.chatapp.model.Signal}: typing, read, presence) take a way of their own,
+ * out of the durable path: {@code chat-signals}, kept for a minute, written without waiting (a
+ * signal is dropped rather than delay anything) and read by every instance from the latest
+ * record.
  */
 package io.chatapp.messaging;

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Tells every instance who has a session open here: a user as their first session here opens
@@ -92,17 +93,19 @@ public class PresenceReporter {
     }
 
     synchronized void heartbeat() {
-        List<Sender> here = users.values().stream().map(LocalUser::user).toList();
-        for (int from = 0; from < here.size(); from += USERS_PER_SIGNAL) {
-            signals.publish(new Signal.Presence(instance, here.subList(from, Math.min(here.size(), from + USERS_PER_SIGNAL)), List.of()));
-        }
+        inSignals(users.values().stream().map(LocalUser::user).toList(), online -> new Signal.Presence(instance, online, List.of()));
     }
 
     private synchronized void allGone() {
         List<String> here = List.copyOf(users.keySet());
         users.clear();
-        for (int from = 0; from < here.size(); from += USERS_PER_SIGNAL) {
-            signals.publish(new Signal.Presence(instance, List.of(), here.subList(from, Math.min(here.size(), from + USERS_PER_SIGNAL))));
+        inSignals(here, offline -> new Signal.Presence(instance, List.of(), offline));
+    }
+
+    /** Publishes the users in signals of {@link #USERS_PER_SIGNAL} at most. */
+    private <T> void inSignals(List<T> users, Function<List<T>, Signal.Presence> signalOf) {
+        for (int from = 0; from < users.size(); from += USERS_PER_SIGNAL) {
+            signals.publish(signalOf.apply(users.subList(from, Math.min(users.size(), from + USERS_PER_SIGNAL))));
         }
     }
 }
