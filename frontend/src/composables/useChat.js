@@ -716,7 +716,7 @@ export function useChat({ api, connect, me, newId = () => globalThis.crypto.rand
   }
 
   return {
-    me, myName, state, editMessage, deleteMessage, toggleReaction, start, stop, selectRoom, reload, createRoom, openDirect, leaveRoom, loadOlder, send, retry,
+    me, myName, state, listed, editMessage, deleteMessage, toggleReaction, start, stop, selectRoom, reload, createRoom, openDirect, leaveRoom, loadOlder, send, retry,
     roomDetails, publicRooms, findUsers, addMember, removeMember, connection, typing, isOnline, markAllRead, resumeReading,
   }
 }
