@@ -14,11 +14,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Writes signals to {@code chat-signals} without ever making the caller wait: they are handed
@@ -30,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 public class SignalPublisher {
 
     static final int MAX_WAITING = 1000;
+    /** Users or typists in one signal at most, so that a record stays small. */
+    static final int ENTRIES_PER_SIGNAL = 500;
 
     @Inject
     @Channel("chat-signals-out")
@@ -63,6 +67,13 @@ public class SignalPublisher {
             handOver.execute(() -> send(record));
         } catch (RejectedExecutionException full) {
             metrics.signalDropped();
+        }
+    }
+
+    /** Publishes the entries in signals of {@link #ENTRIES_PER_SIGNAL} at most. */
+    public <T> void publishInParts(List<T> entries, Function<List<T>, ? extends Signal> signalOf) {
+        for (int from = 0; from < entries.size(); from += ENTRIES_PER_SIGNAL) {
+            publish(signalOf.apply(entries.subList(from, Math.min(entries.size(), from + ENTRIES_PER_SIGNAL))));
         }
     }
 

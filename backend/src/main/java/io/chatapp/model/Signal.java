@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * What a user does that others see at once but nobody needs later: typing, reading up to a
  * message, being connected. Unlike a {@link ChatEvent}, a signal is never stored and may be dropped under load;
- * it crosses instances on {@code chat-signals}, one record per kind, told apart by the JSON key
+ * it crosses instances on {@code chat-signals}, a record per signal, told apart by the JSON key
  * {@code "kind"}.
  */
 @JsonbTypeInfo(key = "kind", value = {
@@ -22,17 +22,26 @@ public sealed interface Signal {
     /** The record's key: the signals of one key keep their order. */
     String key();
 
-    /** The user is typing in the room. */
-    record Typing(String room, Sender user) implements Signal {
+    /** Who was typing where, as one instance heard it over a short while. */
+    record Typing(String instance, List<Typist> typists) implements Signal {
 
         public Typing {
-            Objects.requireNonNull(room, "room");
-            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(instance, "instance");
+            typists = List.copyOf(Objects.requireNonNull(typists, "typists"));
         }
 
         @Override
         public String key() {
-            return room;
+            return instance;
+        }
+    }
+
+    /** The user is typing in the room. */
+    record Typist(String room, Sender user) {
+
+        public Typist {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(user, "user");
         }
     }
 

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * Tells every instance who has a session open here: a user as their first session here opens
@@ -29,9 +28,6 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class PresenceReporter {
-
-    /** Users per signal at a heartbeat, so that a record stays small. */
-    static final int USERS_PER_SIGNAL = 500;
 
     /** By user, their open sessions here; guarded by this. */
     private final Map<String, LocalUser> users = new HashMap<>();
@@ -93,19 +89,12 @@ public class PresenceReporter {
     }
 
     synchronized void heartbeat() {
-        inSignals(users.values().stream().map(LocalUser::user).toList(), online -> new Signal.Presence(instance, online, List.of()));
+        signals.publishInParts(users.values().stream().map(LocalUser::user).toList(), online -> new Signal.Presence(instance, online, List.of()));
     }
 
     private synchronized void allGone() {
         List<String> here = List.copyOf(users.keySet());
         users.clear();
-        inSignals(here, offline -> new Signal.Presence(instance, List.of(), offline));
-    }
-
-    /** Publishes the users in signals of {@link #USERS_PER_SIGNAL} at most. */
-    private <T> void inSignals(List<T> users, Function<List<T>, Signal.Presence> signalOf) {
-        for (int from = 0; from < users.size(); from += USERS_PER_SIGNAL) {
-            signals.publish(signalOf.apply(users.subList(from, Math.min(users.size(), from + USERS_PER_SIGNAL))));
-        }
+        signals.publishInParts(here, offline -> new Signal.Presence(instance, List.of(), offline));
     }
 }

@@ -21,9 +21,11 @@ public class SignalDelivery {
     @Inject
     ChatMetrics metrics;
 
-    /** To the room's members' sessions, but not to the typist's own. */
+    /** Each typist to their room's members' sessions, but not to the typist's own. */
     void deliver(@Observes Signal.Typing typing) {
-        sendUnlessBackedUp(sessions.audienceExcept(typing.room(), typing.user().id()), Frames.typing(typing.room(), typing.user()));
+        for (Signal.Typist typist : typing.typists()) {
+            sendUnlessBackedUp(sessions.audienceExcept(typist.room(), typist.user().id()), Frames.typing(typist.room(), typist.user()));
+        }
     }
 
     /**

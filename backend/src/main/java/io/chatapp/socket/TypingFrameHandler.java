@@ -2,9 +2,8 @@ package io.chatapp.socket;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.chatapp.messaging.SignalPublisher;
+import io.chatapp.messaging.TypingPublisher;
 import io.chatapp.model.Sender;
-import io.chatapp.model.Signal;
 import io.chatapp.rooms.RoomNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,10 +23,10 @@ public class TypingFrameHandler implements FrameHandler<Frames.Typing> {
     static final Duration RELAY_EVERY = Duration.ofSeconds(1);
 
     private final Cache<String, Boolean> relayedLately = Caffeine.newBuilder()
-            .expireAfterWrite(RELAY_EVERY).maximumSize(100_000).build();
+            .expireAfterWrite(RELAY_EVERY).maximumSize(100_000).executor(Runnable::run).build();
 
     @Inject
-    SignalPublisher signals;
+    TypingPublisher typing;
 
     @Override
     public Class<Frames.Typing> frameType() {
@@ -47,7 +46,7 @@ public class TypingFrameHandler implements FrameHandler<Frames.Typing> {
             return;
         }
         if (relayedLately.asMap().putIfAbsent(sender.id() + '\n' + room, Boolean.TRUE) == null) {
-            signals.publish(new Signal.Typing(room, sender));
+            typing.typing(room, sender);
         }
     }
 }

@@ -69,7 +69,7 @@ final class BenchmarkReport {
         return new Outcome(points, connections);
     }
 
-    /** Load before measuring, on every path a measurement takes: posting, and delivery to the clients. */
+    /** Load before measuring, on every path a measurement takes: posting, delivery to the clients, and typing if measured. */
     private void warmUp() throws Exception {
         if (options.warmup().isZero()) {
             return;
@@ -79,6 +79,10 @@ final class BenchmarkReport {
         new IngestScenario(options.withRate(0).withDuration(half), chat).run();
         int fastest = options.fanoutRates().stream().max(Integer::compare).orElse(options.rate());
         new FanoutScenario(options.withRate(fastest).withDuration(half), chat).run();
+        if (options.typists() > 0) {
+            int slowest = options.roomsRates().stream().min(Integer::compare).orElse(options.rate());
+            new RoomsScenario(options.withRate(slowest).withDuration(half).withTypists(options.typists()), chat).run();
+        }
     }
 
     private List<Measurement> floor(int rate) throws Exception {
