@@ -5,9 +5,10 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 app.kubernetes.io/part-of: chatapp
 {{- end }}
 
-{{/* Pod Security Standard "restricted". */}}
+{{/* Pod Security Standard "restricted", with a read-only root filesystem: what a process writes goes to its volumes. */}}
 {{- define "chatapp-infra.containerSecurityContext" -}}
 allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
 runAsNonRoot: true
 capabilities:
   drop:

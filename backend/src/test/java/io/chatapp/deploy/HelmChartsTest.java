@@ -54,8 +54,11 @@ class HelmChartsTest {
     @CsvSource({"chatapp-backend,", "chatapp-backend,production-backend.yaml", "chatapp-frontend,",
             "chatapp-frontend,production-frontend.yaml"})
     void everyPodMeetsTheRestrictedPodSecurityStandard(String chart, String values) {
-        RenderedChart rendered = render(chart, values);
-        Map<String, Object> pod = podSpec(rendered);
+        assertRestricted(podSpec(render(chart, values)));
+    }
+
+    /** The pod meets the restricted standard, writes nothing outside its volumes and has bounded resources. */
+    private static List<Map<String, Object>> assertRestricted(Map<String, Object> pod) {
         assertEquals(true, at(pod, "securityContext", "runAsNonRoot"));
         assertEquals("RuntimeDefault", at(pod, "securityContext", "seccompProfile", "type"));
         assertEquals(false, at(pod, "automountServiceAccountToken"));
@@ -73,6 +76,7 @@ class HelmChartsTest {
             assertNotNull(at(container, "resources", "requests", "cpu"), name);
             assertNotNull(at(container, "resources", "limits", "memory"), name);
         }
+        return containers;
     }
 
     @Test
@@ -83,12 +87,22 @@ class HelmChartsTest {
         pods.add(at(rendered.one("Job"), "spec", "template", "spec"));
         assertEquals(3, pods.size());
         for (Map<String, Object> pod : pods) {
-            assertEquals("RuntimeDefault", at(pod, "securityContext", "seccompProfile", "type"));
-            Map<String, Object> container = at(pod, "containers", 0);
-            assertEquals(false, at(container, "securityContext", "allowPrivilegeEscalation"));
-            assertEquals(List.of("ALL"), at(container, "securityContext", "capabilities", "drop"));
-            assertNotNull(at(container, "resources", "limits", "memory"));
+            for (Map<String, Object> container : assertRestricted(pod)) {
+                String name = (String) container.get("name");
+                List<Map<String, Object>> mounts = at(container, "volumeMounts");
+                assertTrue(mounts.stream().anyMatch(mount -> "/tmp".equals(mount.get("mountPath"))) || "config".equals(name),
+                        name + " has no writable /tmp");
+            }
         }
+        Map<String, Map<String, Object>> servers = new java.util.HashMap<>();
+        rendered.all("StatefulSet").forEach(set -> servers.put(at(set, "metadata", "name"), at(set, "spec", "template", "spec", "containers", 0)));
+        assertEquals(List.of("/var/lib/kafka/data", "/opt/kafka/config", "/opt/kafka/logs", "/tmp"),
+                RenderedChart.<List<Map<String, Object>>>at(servers.get("kafka"), "volumeMounts").stream().map(mount -> mount.get("mountPath")).toList());
+        assertEquals(List.of("/data/db", "/data/configdb", "/tmp"),
+                RenderedChart.<List<Map<String, Object>>>at(servers.get("mongodb"), "volumeMounts").stream().map(mount -> mount.get("mountPath")).toList());
+        assertEquals(List.of("mongosh", "--quiet", "--eval", "db.adminCommand('ping').ok"),
+                at(servers.get("mongodb"), "livenessProbe", "exec", "command"));
+        assertEquals(6, RenderedChart.<Integer>at(servers.get("mongodb"), "livenessProbe", "failureThreshold"));
         String topics = String.join(" ", RenderedChart.<List<String>>at(rendered.one("Job"), "spec", "template", "spec", "containers", 0, "command"));
         assertTrue(topics.contains("chat-messages:3 chat-messages-dlq:1"), topics);
         assertTrue(topics.contains("--topic chat-signals --partitions 3 --replication-factor 1 --config retention.ms=60000"), topics);
@@ -105,12 +119,38 @@ class HelmChartsTest {
         assertEquals(1, rules.size());
         assertEquals(List.of(Map.of("protocol", "TCP", "port", "http")), at(rules.get(0), "ports"));
         List<Map<String, Object>> peers = at(rules.get(0), "from");
-        assertEquals(2, peers.size());
+        assertEquals(3, peers.size());
         assertEquals("chatapp-frontend", at(peers.get(0), "podSelector", "matchLabels", "app.kubernetes.io/name"));
-        assertEquals("ingress-nginx", at(peers.get(1), "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"));
+        assertEquals(Map.of("app.kubernetes.io/part-of", "chatapp", "app.kubernetes.io/component", "smoke-check"),
+                at(peers.get(1), "podSelector", "matchLabels"));
+        assertEquals("ingress-nginx", at(peers.get(2), "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"));
 
         RenderedChart withoutPolicy = RenderedChart.render("chatapp-backend", null, Map.of("networkPolicy.enabled", "false"));
         assertTrue(withoutPolicy.all("NetworkPolicy").isEmpty());
+    }
+
+    @Test
+    void helmTestRunsTheSmokeCheckInsideTheClusterAsARestrictedPodTheBackendAdmits() throws IOException {
+        String template = Files.readString(RenderedChart.CHARTS.resolve("chatapp-frontend/templates/tests/smoke-check.yaml"));
+        assertEquals(2, template.split("helm.sh/hook: test", -1).length - 1, "the pod and its script are not both test hooks");
+        RenderedChart rendered = RenderedChart.renderTests("chatapp-frontend", null);
+        Map<String, Object> pod = rendered.one("Pod");
+        Map<String, Object> labels = at(pod, "metadata", "labels");
+        assertEquals("chatapp", labels.get("app.kubernetes.io/part-of"));
+        assertEquals("smoke-check", labels.get("app.kubernetes.io/component"));
+        Map<String, Object> container = at(pod, "spec", "containers", 0);
+        assertEquals(List.of("sh", "/smoke/smoke-check.sh", "http://chat-chatapp-frontend:8080", "http://chatapp-backend:9080"),
+                at(container, "command"));
+        assertRestricted(at(pod, "spec"));
+        assertEquals("Never", at(pod, "spec", "restartPolicy"));
+        Map<String, Object> script = rendered.one("ConfigMap");
+        assertEquals(Files.readString(RenderedChart.CHARTS.resolve("chatapp-frontend/files/smoke-check.sh")).strip(),
+                RenderedChart.<String>at(script, "data", "smoke-check.sh").strip());
+
+        // On Tilt the API is reached through the web app's proxy, and Dex by its Service.
+        Map<String, Object> onTilt = at(RenderedChart.renderTests("chatapp-frontend", "../tilt/frontend-values.yaml").one("Pod"), "spec", "containers", 0);
+        assertEquals(List.of("sh", "/smoke/smoke-check.sh", "http://chat-chatapp-frontend:8080",
+                "http://chat-chatapp-frontend:8080", "http://dex:5556/dex"), at(onTilt, "command"));
     }
 
     @Test

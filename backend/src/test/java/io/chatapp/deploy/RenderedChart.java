@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A chart rendered by Helm (as {@code helm template} would), as parsed objects. Each rendering
@@ -30,16 +31,58 @@ final class RenderedChart {
 
     /** Renders the chart with its default values, plus the values file if one is named. */
     static RenderedChart render(String chart, String valuesFile, Map<String, Object> overrides) {
-        TemplateCommand template = new Helm(CHARTS.resolve(chart)).template().withName("chat").withNamespace("chatapp")
+        String manifest = template(CHARTS.resolve(chart), valuesFile, overrides);
+        if (overrides.isEmpty()) {
+            write(chart + "-" + (valuesFile == null ? "default.yaml" : valuesFile.replace("../", "").replace('/', '-')), manifest);
+        }
+        return parse(manifest);
+    }
+
+    static RenderedChart render(String chart, String valuesFile) {
+        return render(chart, valuesFile, Map.of());
+    }
+
+    /**
+     * Renders the chart's {@code helm test} hooks, which a rendering leaves out as Helm does: from
+     * a copy of the chart in which they are plain objects.
+     */
+    static RenderedChart renderTests(String chart, String valuesFile) {
+        try {
+            Path copy = Files.createTempDirectory("chart-tests").resolve(chart);
+            try (Stream<Path> files = Files.walk(CHARTS.resolve(chart))) {
+                for (Path file : files.toList()) {
+                    Path target = copy.resolve(CHARTS.resolve(chart).relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.writeString(target, Files.readString(file).replace(TEST_HOOK, RENDERED_TEST_HOOK));
+                    }
+                }
+            }
+            String manifest = template(copy, valuesFile, Map.of());
+            write(chart + "-tests-" + (valuesFile == null ? "default.yaml" : valuesFile.replace("../", "").replace('/', '-')), manifest);
+            return new RenderedChart(parse(manifest).objects.stream()
+                    .filter(object -> at(object, "metadata", "annotations") instanceof Map<?, ?> annotations
+                            && "test".equals(annotations.get("rendered-helm-hook"))).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String TEST_HOOK = "helm.sh/hook: test";
+    private static final String RENDERED_TEST_HOOK = "rendered-helm-hook: test";
+
+    private static String template(Path chart, String valuesFile, Map<String, Object> overrides) {
+        TemplateCommand template = new Helm(chart).template().withName("chat").withNamespace("chatapp")
                 .withKubeVersion("1.31.0");
         if (valuesFile != null) {
             template.withValuesFile(CHARTS.resolve("examples").resolve(valuesFile));
         }
         overrides.forEach(template::set);
-        String manifest = template.call();
-        if (overrides.isEmpty()) {
-            write(chart + "-" + (valuesFile == null ? "default.yaml" : valuesFile), manifest);
-        }
+        return template.call();
+    }
+
+    private static RenderedChart parse(String manifest) {
         List<Map<String, Object>> objects = new ArrayList<>();
         for (Object document : new Yaml().loadAll(manifest)) {
             if (document != null) {
@@ -49,10 +92,6 @@ final class RenderedChart {
             }
         }
         return new RenderedChart(objects);
-    }
-
-    static RenderedChart render(String chart, String valuesFile) {
-        return render(chart, valuesFile, Map.of());
     }
 
     private static void write(String name, String manifest) {
