@@ -10,12 +10,15 @@
 #   until each answers.
 # settings (environment): CHATAPP_HOME (data and logs; delete it to reset, default .chatapp),
 #   KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), MONGO_PORT (27017), MONGO_BACKEND (h2|memory),
-#   OIDC_PORT (5556)
+#   OIDC_PORT (5556), KAFKA_SECURE_PORT (none: when set, the broker also listens there with TLS
+#   and SASL/PLAIN, as a production cluster would, and writes what a client needs to get in to
+#   $CHATAPP_HOME/kafka/tls/client.env: the connector's settings as environment variables)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 home=${CHATAPP_HOME:-$repo/.chatapp}
 kafka_port=${KAFKA_PORT:-9092}
+secure_port=${KAFKA_SECURE_PORT:-}
 controller_port=${KAFKA_CONTROLLER_PORT:-9093}
 mongo_port=${MONGO_PORT:-27017}
 mongo_backend=${MONGO_BACKEND:-h2}
@@ -61,18 +64,60 @@ start_process() { # name command...
   echo $! > "$pidfile"
 }
 
+# A key pair for the broker (its certificate is the clients' trust), a password for the user
+# "chat", and the broker's settings for a SASL_SSL listener on $secure_port.
+secure_listener() { # dir
+  local tls=$1/tls secret
+  mkdir -p "$tls"
+  if [ ! -f "$tls/secrets" ]; then
+    printf 'store=%s\nchat=%s\n' "$(head -c 18 /dev/urandom | base64 | tr -d '/+=')" "$(head -c 18 /dev/urandom | base64 | tr -d '/+=')" > "$tls/secrets"
+    chmod 600 "$tls/secrets"
+  fi
+  local store chat
+  store=$(sed -n 's/^store=//p' "$tls/secrets")
+  chat=$(sed -n 's/^chat=//p' "$tls/secrets")
+  if [ ! -f "$tls/broker.p12" ]; then
+    keytool -genkeypair -alias broker -keyalg EC -groupname secp256r1 -validity 30 -dname CN=localhost \
+      -ext SAN=dns:localhost,ip:127.0.0.1 -keystore "$tls/broker.p12" -storetype PKCS12 -storepass "$store" > /dev/null 2>&1
+    keytool -exportcert -rfc -alias broker -keystore "$tls/broker.p12" -storepass "$store" -file "$tls/ca.pem" > /dev/null 2>&1
+  fi
+  cat > "$tls/client.env" <<ENV
+MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$secure_port
+MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_SECURITY_PROTOCOL=SASL_SSL
+MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_SASL_MECHANISM=PLAIN
+MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_SASL_JAAS_CONFIG=org.apache.kafka.common.security.plain.PlainLoginModule required username="chat" password="$chat";
+MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_SSL_TRUSTSTORE_TYPE=PEM
+MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_SSL_TRUSTSTORE_LOCATION=$tls/ca.pem
+ENV
+  cat <<PROPS
+listener.name.sasl_ssl.sasl.enabled.mechanisms=PLAIN
+listener.name.sasl_ssl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_chat="$chat";
+listener.name.sasl_ssl.ssl.keystore.location=$tls/broker.p12
+listener.name.sasl_ssl.ssl.keystore.type=PKCS12
+listener.name.sasl_ssl.ssl.keystore.password=$store
+PROPS
+}
+
 start_kafka() {
-  local cp=$1 dir=$home/kafka
+  local cp=$1 dir=$home/kafka listeners protocols secure=""
   mkdir -p "$dir"
+  listeners=PLAINTEXT://127.0.0.1:$kafka_port
+  protocols=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+  if [ -n "$secure_port" ]; then
+    listeners+=,SASL_SSL://127.0.0.1:$secure_port
+    protocols+=,SASL_SSL:SASL_SSL
+    secure=$(secure_listener "$dir")
+  fi
   cat > "$dir/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=127.0.0.1:$controller_port
-listeners=PLAINTEXT://127.0.0.1:$kafka_port,CONTROLLER://127.0.0.1:$controller_port
-advertised.listeners=PLAINTEXT://127.0.0.1:$kafka_port
+listeners=$listeners,CONTROLLER://127.0.0.1:$controller_port
+advertised.listeners=$listeners
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+listener.security.protocol.map=$protocols
 inter.broker.listener.name=PLAINTEXT
+$secure
 log.dirs=$dir/data
 num.partitions=3
 offsets.topic.replication.factor=1
@@ -93,7 +138,8 @@ PROPS
   wait_for_port kafka "$kafka_port" "$home/pids/kafka.pid" 90
   "$java" -cp "$cp" io.chatapp.devstack.CreateTopics "127.0.0.1:$kafka_port" chat-messages:3 chat-messages-dlq:1 chat-signals:3:60000 \
     >> "$home/logs/kafka.log" 2>&1
-  log "kafka      127.0.0.1:$kafka_port (topics chat-messages, chat-messages-dlq, chat-signals)"
+  [ -z "$secure_port" ] || wait_for_port kafka "$secure_port" "$home/pids/kafka.pid" 30
+  log "kafka      127.0.0.1:$kafka_port (topics chat-messages, chat-messages-dlq, chat-signals)${secure_port:+, SASL_SSL on 127.0.0.1:$secure_port}"
 }
 
 start_mongo() {

@@ -42,6 +42,8 @@ echo "Tiltfile: syntax and lint clean, all $named files it names exist"
 
 log() { echo "[deploy] $*"; }
 
+# The broker also listens with TLS and SASL/PLAIN, as a production cluster would.
+export KAFKA_SECURE_PORT=${TEST_KAFKA_SECURE_PORT:-19094}
 source scripts/lib/test-stack.sh
 source scripts/lib/log-check.sh
 work=$repo/target/deploy
@@ -77,10 +79,11 @@ wait_until_started() { # name pid
   return 1
 }
 
-run_smoke() { # path-name logs-folder test-class
+run_smoke() { # path-name logs-folder test-class [console output, when it is JSON]
   log "$1: $3"
   mvn -B -q -pl backend -am -Pdeploy -Dfrontend.skip=true -Djacoco.skip=true test-compile failsafe:integration-test failsafe:verify \
-    -Dit.test="$3" -Dfailsafe.failIfNoSpecifiedTests=false -Ddeploy.path="$1" -Ddeploy.logs="$2" -Ddeploy.http.port=$TEST_HTTP_PORT -Dit.oidc.issuer="$issuer"
+    -Dit.test="$3" -Dfailsafe.failIfNoSpecifiedTests=false -Ddeploy.path="$1" -Ddeploy.logs="$2" -Ddeploy.console="${4:-}" \
+    -Ddeploy.http.port=$TEST_HTTP_PORT -Dit.oidc.issuer="$issuer"
   check_no_token_in_logs "$2"
 }
 
@@ -94,18 +97,20 @@ stop_pid() { # pid: SIGTERM, as a container runtime stops it; wait for it to go
   kill -9 "$1" 2>/dev/null || true
 }
 
-# Path 1: the runnable archive, with nothing but java -jar and the environment.
-log "runnable archive: java -jar backend/target/chatapp-server.jar"
+# Path 1: the runnable archive, with nothing but java -jar and the environment; its console
+# JSON, as the Helm chart has it, and Kafka reached over TLS with SASL/PLAIN, by every client
+# (the channels, and the readiness check's own).
+log "runnable archive: java -jar backend/target/chatapp-server.jar, Kafka over SASL_SSL"
 extract=$work/runnable
 (
-  while IFS= read -r setting; do export "${setting?}"; done < <(server_settings deploy-runnable)
-  export WLP_JAR_EXTRACT_DIR=$extract
+  while IFS= read -r setting; do export "${setting?}"; done < <(server_settings deploy-runnable; cat "$CHATAPP_HOME/kafka/tls/client.env")
+  export WLP_JAR_EXTRACT_DIR=$extract WLP_LOGGING_CONSOLE_FORMAT=json WLP_LOGGING_CONSOLE_SOURCE=message,accessLog,ffdc
   exec java -jar backend/target/chatapp-server.jar > "$work/runnable.out" 2>&1
 ) &
 runnable_pid=$!
 test_stack_cleanups+=("stop_pid $runnable_pid")
 wait_until_started "the runnable archive" "$runnable_pid" || { tail -40 "$work/runnable.out"; exit 1; }
-run_smoke runnable-jar "$(echo "$extract"/wlp/usr/servers/*/logs)" DeployedServerIT
+run_smoke runnable-jar "$(echo "$extract"/wlp/usr/servers/*/logs)" DeployedServerIT "$work/runnable.out"
 stop_pid "$runnable_pid"
 
 # A fresh Open Liberty from the runtime the build uses.

@@ -3,6 +3,7 @@ package io.chatapp.ingest;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.chatapp.metrics.ChatMetrics;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,9 @@ public class PostingRateLimiter {
     private final long perSecond;
 
     @Inject
+    ChatMetrics metrics;
+
+    @Inject
     public PostingRateLimiter(@ConfigProperty(name = "chat.rate-limit.burst", defaultValue = "20") long burst,
                               @ConfigProperty(name = "chat.rate-limit.per-second", defaultValue = "5") long perSecond) {
         this.burst = burst;
@@ -50,6 +54,7 @@ public class PostingRateLimiter {
     public void take(String senderId) {
         ConsumptionProbe probe = buckets.get(senderId, id -> newBucket()).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
+            metrics.refused("posting");
             throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
     }

@@ -28,7 +28,7 @@ final class EventHeaders {
     }
 
     static void write(Headers headers, ChatEvent event) {
-        EventType type = event.getClass().getAnnotation(EventType.class);
+        EventType type = event.type();
         add(headers, SPEC_VERSION, "1.0");
         add(headers, ID, event.id());
         add(headers, SOURCE, "/chatapp");

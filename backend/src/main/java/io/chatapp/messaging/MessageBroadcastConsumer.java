@@ -1,5 +1,6 @@
 package io.chatapp.messaging;
 
+import io.chatapp.metrics.ChatMetrics;
 import io.chatapp.model.ChatEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -34,6 +35,9 @@ public class MessageBroadcastConsumer {
     @Inject
     Event<ChatEvent> events;
 
+    @Inject
+    ChatMetrics metrics;
+
     @Incoming("chat-broadcast")
     public CompletionStage<Void> onRecord(Message<String> message) {
         @SuppressWarnings("unchecked")
@@ -41,6 +45,7 @@ public class MessageBroadcastConsumer {
         try {
             ChatEvent event = reader.read(record);
             if (seen.firstSighting(event.id())) {
+                metrics.event(event.type().name());
                 events.fire(event);
             }
         } catch (PoisonRecordException e) {

@@ -4,6 +4,7 @@ import io.chatapp.lifecycle.Stopping;
 import io.chatapp.metrics.ChatMetrics;
 import io.chatapp.model.ChatEvent;
 import io.chatapp.model.ChatMessage;
+import io.chatapp.model.InsertOutcome;
 import io.chatapp.store.MessageRepository;
 import io.chatapp.store.RoomRepository;
 import jakarta.annotation.PostConstruct;
@@ -133,7 +134,11 @@ public class MessagePersistenceConsumer {
     void defineSteps() {
         on(ChatEvent.MessagePosted.class, (posted, offset) -> {
             ChatMessage message = posted.message();
-            metrics.persisted(messages.insert(message, offset));
+            InsertOutcome outcome = messages.insert(message, offset);
+            metrics.persisted(outcome);
+            if (outcome == InsertOutcome.INSERTED) {
+                metrics.stored(Duration.between(message.timestampInstant(), Instant.now()));
+            }
             if (!knownPosters.isKnown(message.room(), message.sender().id())) {
                 rooms.posted(message);
                 knownPosters.remember(message.room(), message.sender().id());

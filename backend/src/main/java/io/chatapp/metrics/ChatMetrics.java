@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** Counts what happens to messages; every counter the contract promises lives here. */
@@ -31,7 +32,14 @@ public class ChatMetrics {
     private Counter signalsDropped;
     private Counter signalFramesSkipped;
     private Timer ingestToBroadcast;
+    private Timer ingestToStored;
     private final Map<InsertOutcome, Counter> persisted = new EnumMap<>(InsertOutcome.class);
+    private final Map<String, Counter> eventsByType = new ConcurrentHashMap<>();
+    private final Map<String, Counter> refusalsByLimit = new ConcurrentHashMap<>();
+    private static final Metadata EVENTS = Metadata.builder().withName("chat.events")
+            .withDescription("Events read from chat-messages by this instance's broadcast consumer, by CloudEvents type").build();
+    private static final Metadata REFUSALS = Metadata.builder().withName("chat.ratelimit.refused")
+            .withDescription("Requests and frames refused for going over a limit: posting (REST or WebSocket, 429) or the socket's frame allowance (closed)").build();
 
     @PostConstruct
     void register() {
@@ -54,12 +62,48 @@ public class ChatMetrics {
         ingestToBroadcast = registry.timer(Metadata.builder().withName("chat.ingest.to.broadcast")
                 .withDescription("Time from the server's timestamp on a message to its broadcast by this instance")
                 .withUnit(MetricUnits.SECONDS).build());
+        for (String limit : new String[] {"posting", "frames"}) {
+            refused(limit, 0);
+        }
+        ingestToStored = registry.timer(Metadata.builder().withName("chat.ingest.to.stored")
+                .withDescription("Time from the server's timestamp on a message to its insertion into the store")
+                .withUnit(MetricUnits.SECONDS).build());
     }
 
     /** Publishes the number of open sessions, read when scraped. */
     public void registerOpenSessions(Supplier<Long> openSessions) {
         registry.gauge(Metadata.builder().withName("chat.websocket.sessions")
                 .withDescription("Open WebSocket sessions on this instance").build(), openSessions);
+    }
+
+    /** Publishes the number of rooms with an open session on this instance, read when scraped. */
+    public void registerActiveRooms(Supplier<Long> activeRooms) {
+        registry.gauge(Metadata.builder().withName("chat.rooms.active")
+                .withDescription("Rooms with at least one open WebSocket session on this instance").build(), activeRooms);
+    }
+
+    /** Publishes how many records a consumer group has still to read of chat-messages, read when scraped. */
+    public void registerConsumerLag(String group, Supplier<Long> lag) {
+        registry.gauge(Metadata.builder().withName("chat.kafka.consumer.lag")
+                .withDescription("Records of chat-messages not yet read by the consumer group (broadcast: this instance's; persist: the shared one)")
+                .build(), lag, new Tag("group", group));
+    }
+
+    public void event(String type) {
+        eventsByType.computeIfAbsent(type, key -> registry.counter(EVENTS, new Tag("type", key))).inc();
+    }
+
+    /** @param limit {@code posting} or {@code frames} */
+    public void refused(String limit) {
+        refused(limit, 1);
+    }
+
+    private void refused(String limit, long count) {
+        refusalsByLimit.computeIfAbsent(limit, key -> registry.counter(REFUSALS, new Tag("limit", key))).inc(count);
+    }
+
+    public void stored(Duration sinceIngest) {
+        ingestToStored.update(sinceIngest.isNegative() ? Duration.ZERO : sinceIngest);
     }
 
     public void signalDropped() {

@@ -24,6 +24,11 @@ public sealed interface ChatEvent {
     /** What the event's record carries as its value. */
     Object data();
 
+    /** Its type as its record names it ({@link EventType}). */
+    default EventType type() {
+        return getClass().getAnnotation(EventType.class);
+    }
+
     /** A message was posted: its id is the message's, so a client's retry is the same event. */
     @EventType(name = "io.chatapp.message.posted", schemaVersion = 1)
     record MessagePosted(@NotNull @Valid ChatMessage message) implements ChatEvent {

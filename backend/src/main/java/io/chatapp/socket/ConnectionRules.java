@@ -1,6 +1,7 @@
 package io.chatapp.socket;
 
 import io.github.bucket4j.Bucket;
+import io.chatapp.metrics.ChatMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -32,6 +33,9 @@ public class ConnectionRules {
 
     @Inject
     SessionRegistry sessions;
+
+    @Inject
+    ChatMetrics metrics;
 
     @Inject
     @ConfigProperty(name = "chat.websocket.max-pending-frames", defaultValue = "1000")
@@ -93,6 +97,7 @@ public class ConnectionRules {
     boolean admitFrame(ChatSession session) {
         session.heard(Instant.now());
         if (!session.takeFrame()) {
+            metrics.refused("frames");
             session.close(TOO_MANY_FRAMES);
             return false;
         }

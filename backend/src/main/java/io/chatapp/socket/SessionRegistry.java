@@ -39,6 +39,7 @@ public class SessionRegistry {
     @PostConstruct
     void start() {
         metrics.registerOpenSessions(() -> (long) byId.size());
+        metrics.registerActiveRooms(() -> (long) byRoom.size());
     }
 
     /** A stop without a signal (an undeployment, {@code server stop}): what is still open is closed now. */

@@ -195,6 +195,10 @@ class HelmChartsTest {
         assertEquals("chatapp", env.get("MP_JWT_VERIFY_AUDIENCES").get("value"));
         assertEquals("https://chat.example.com", env.get("CHAT_WEBSOCKET_ALLOWED_ORIGINS").get("value"));
         assertFalse(env.containsKey("JAVA_TOOL_OPTIONS"));
+        assertEquals("json", env.get("WLP_LOGGING_CONSOLE_FORMAT").get("value"));
+        assertEquals("message,accessLog,ffdc", env.get("WLP_LOGGING_CONSOLE_SOURCE").get("value"));
+        assertEquals("PLAINTEXT", env.get("MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_SECURITY_PROTOCOL").get("value"));
+        assertFalse(env.containsKey("MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_SASL_JAAS_CONFIG"));
 
         assertEquals(2, (int) at(rendered.one("Deployment"), "spec", "replicas"));
         assertEquals(45, (int) at(podSpec(rendered), "terminationGracePeriodSeconds"));
@@ -215,6 +219,18 @@ class HelmChartsTest {
         assertEquals("truststore", at(pod, "initContainers", 0, "name"));
         assertEquals("internal-ca", at(pod, "volumes", 3, "secret", "secretName"));
         assertTrue(((String) env.get("JAVA_TOOL_OPTIONS").get("value")).contains("-Djavax.net.ssl.trustStore=/truststore/cacerts.p12"));
+        // Kafka over TLS with SASL/SCRAM: the connector's settings, which every Kafka client of the backend takes.
+        assertEquals("SASL_SSL", env.get("MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_SECURITY_PROTOCOL").get("value"));
+        assertEquals("SCRAM-SHA-512", env.get("MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_SASL_MECHANISM").get("value"));
+        assertEquals(Map.of("name", "chat-kafka", "key", "sasl.jaas.config"),
+                at(env.get("MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_SASL_JAAS_CONFIG"), "valueFrom", "secretKeyRef"));
+        assertEquals("PEM", env.get("MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_SSL_TRUSTSTORE_TYPE").get("value"));
+        assertEquals("/kafka-ca/ca.crt", env.get("MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_SSL_TRUSTSTORE_LOCATION").get("value"));
+        List<Map<String, Object>> volumes = at(pod, "volumes");
+        assertTrue(volumes.stream().anyMatch(volume -> "kafka-ca".equals(volume.get("name"))
+                && "kafka-cluster-ca".equals(at(volume, "secret", "secretName"))), volumes.toString());
+        List<Map<String, Object>> mounts = at(container(rendered), "volumeMounts");
+        assertTrue(mounts.stream().anyMatch(mount -> "/kafka-ca".equals(mount.get("mountPath"))), mounts.toString());
         // The autoscaler owns the replica count.
         assertNull(at(rendered.one("Deployment"), "spec", "replicas"));
         assertEquals(10, (int) at(rendered.one("HorizontalPodAutoscaler"), "spec", "maxReplicas"));
@@ -284,7 +300,8 @@ class HelmChartsTest {
 
     @ParameterizedTest
     @CsvSource({"chatapp-backend,oidc.issuer,not-a-url", "chatapp-backend,replicaCount,0",
-            "chatapp-frontend,config.wsUrl,https://chat.example.com/ws", "chatapp-backend,image.pullPolicy,Sometimes"})
+            "chatapp-frontend,config.wsUrl,https://chat.example.com/ws", "chatapp-backend,image.pullPolicy,Sometimes",
+            "chatapp-backend,logging.format,xml", "chatapp-backend,kafka.security.protocol,TLS", "chatapp-frontend,smokeCheck.apiUrl,backend:9080"})
     void theSchemaRefusesBadValues(String chart, String key, String value) {
         Object typed = value.matches("\\d+") ? Integer.valueOf(value) : value;
         assertThrows(IllegalStateException.class, () -> render(chart, null, Map.of(key, typed)));

@@ -60,10 +60,17 @@ class MessageIngestTest {
 
     static class CountingMetrics extends ChatMetrics {
         int ingested;
+        int refusedPosting;
 
         @Override
         public void ingested() {
             ingested++;
+        }
+
+        @Override
+        public void refused(String limit) {
+            assertEquals("posting", limit);
+            refusedPosting++;
         }
     }
 
@@ -79,6 +86,7 @@ class MessageIngestTest {
         ingest.publisher = publisher;
         ingest.metrics = metrics;
         ingest.rateLimiter = new PostingRateLimiter(3, 1);
+        ingest.rateLimiter.metrics = metrics;
         ingest.access = new RoomAccess() {
             @Override
             public Optional<Room> requireVisible(String roomId, String userId) {
@@ -241,6 +249,7 @@ class MessageIngestTest {
                 () -> ingest.ingest(ALICE, new NewMessage("general", "one too many", null)));
         assertEquals(1, refused.retryAfterSeconds());
         assertEquals(3, publisher.published.size());
+        assertEquals(1, metrics.refusedPosting);
     }
 
     @Test

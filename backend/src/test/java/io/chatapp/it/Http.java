@@ -38,6 +38,18 @@ final class Http {
         }
     }
 
+    /** Whether the server exposes a series of the metric whose labels contain the text given. */
+    static boolean hasMetric(String name, String tags) {
+        try {
+            return ChatClient.of(TestStack.server()).metrics("application").has(name, tags);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static HttpResponse<String> postJson(String path, String json, String token) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());

@@ -65,6 +65,8 @@ public class OperationsIT {
         double broadcast = Http.metric("chat_messages_broadcast_total", "");
         double inserted = Http.metric("chat_messages_persisted_total", "outcome=\"inserted\"");
         double latencyCount = Http.metric("chat_ingest_to_broadcast_seconds_count", "");
+        double storedCount = Http.metric("chat_ingest_to_stored_seconds_count", "");
+        double posts = Http.metric("chat_events_total", "type=\"io.chatapp.message.posted\"");
 
         String room = Chat.freshRoom("metrics");
         try (RecordingSocket socket = alice.connect()) {
@@ -72,12 +74,26 @@ public class OperationsIT {
             socket.awaitMessage(posted.getString("id"), Duration.ofSeconds(10));
             alice.awaitStored(room, posted.getString("id"));
             assertTrue(Http.metric("chat_websocket_sessions", "") >= 1);
+            assertTrue(Http.metric("chat_rooms_active", "") >= 1, "no room has a session");
         }
 
         assertEquals(ingested + 1, Http.metric("chat_messages_ingested_total", ""));
         Chat.await("broadcast counted", Duration.ofSeconds(5), () -> Http.metric("chat_messages_broadcast_total", "") >= broadcast + 1 ? true : null);
         assertEquals(inserted + 1, Http.metric("chat_messages_persisted_total", "outcome=\"inserted\""));
         assertTrue(Http.metric("chat_ingest_to_broadcast_seconds_count", "") >= latencyCount + 1);
+        assertTrue(Http.metric("chat_ingest_to_stored_seconds_count", "") >= storedCount + 1);
+        assertTrue(Http.metric("chat_events_total", "type=\"io.chatapp.message.posted\"") >= posts + 1);
+        // Histograms: buckets a quantile across instances can be computed from.
+        assertTrue(Http.hasMetric("chat_ingest_to_broadcast_seconds_bucket", "le=\"0.05\""), "no 50 ms bucket of post to broadcast");
+        assertTrue(Http.hasMetric("chat_ingest_to_stored_seconds_bucket", "le=\"0.05\""), "no 50 ms bucket of post to stored");
+        for (String group : List.of("broadcast", "persist")) {
+            assertTrue(Http.hasMetric("chat_kafka_consumer_lag", "group=\"" + group + "\""), "no lag of the " + group + " group");
+            Chat.await("the " + group + " group caught up", Duration.ofSeconds(20),
+                    () -> Http.metric("chat_kafka_consumer_lag", "group=\"" + group + "\"") == 0 ? true : null);
+        }
+        for (String limit : List.of("posting", "frames")) {
+            assertTrue(Http.hasMetric("chat_ratelimit_refused_total", "limit=\"" + limit + "\""), "refusals by " + limit + " are not exposed");
+        }
         for (String signals : List.of("chat_signals_dropped_total", "chat_signals_skipped_total")) {
             assertTrue(Http.metric(signals, "") >= 0, signals + " is exposed");
         }

@@ -23,6 +23,7 @@ public class RateLimitIT {
     void aFloodIsRefusedWithRetryAfterAcrossRestAndWebSocketAndOthersAreUnaffected() throws Exception {
         Chat flooder = Chat.as("flooder-" + UUID.randomUUID());
         Chat.awaitPipelineReady();
+        double refusedBefore = Http.metric("chat_ratelimit_refused_total", "limit=\"posting\"");
         try (RecordingSocket socket = flooder.connect()) {
             int accepted = 0;
             HttpResponse<String> refused = null;
@@ -48,6 +49,8 @@ public class RateLimitIT {
             JsonObject error = socket.await("a 429 error frame", frame -> "error".equals(frame.getString("type", null))
                     && frame.getInt("status") == 429, Duration.ofSeconds(10));
             assertTrue(error.getJsonNumber("retryAfterSeconds").longValue() >= 1, error.toString());
+            // Counted, over REST and the WebSocket alike.
+            assertTrue(Http.metric("chat_ratelimit_refused_total", "limit=\"posting\"") >= refusedBefore + 2);
 
             // Someone else posts as usual meanwhile.
             assertEquals(202, Http.postJson("/api/messages", Chat.body("flood", "not me", null), DevIssuer.token("bystander")).statusCode());

@@ -24,13 +24,25 @@ final class ServerLogs {
 
     /** Waits until a line of messages.log matches (Liberty writes its log asynchronously). */
     String awaitLine(String what, Pattern line) {
-        return Chat.await(what + " in " + folder.resolve("messages.log"), Duration.ofSeconds(15),
-                () -> messages().stream().filter(line.asPredicate()).findFirst().orElse(null));
+        return awaitLine("messages.log", what, line);
     }
 
-    private List<String> messages() {
+    /** Waits until a line of the HTTP access log matches. */
+    String awaitAccessLine(String what, Pattern line) {
+        return awaitLine("http_access.log", what, line);
+    }
+
+    List<String> accessLog() {
+        return lines(folder.resolve("http_access.log"));
+    }
+
+    private String awaitLine(String file, String what, Pattern line) {
+        return Chat.await(what + " in " + folder.resolve(file), Duration.ofSeconds(15),
+                () -> lines(folder.resolve(file)).stream().filter(line.asPredicate()).findFirst().orElse(null));
+    }
+
+    static List<String> lines(Path path) {
         try {
-            Path path = folder.resolve("messages.log");
             return Files.exists(path) ? List.of(new String(Files.readAllBytes(path), StandardCharsets.UTF_8).split("\n")) : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

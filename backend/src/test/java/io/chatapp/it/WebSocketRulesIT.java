@@ -136,6 +136,7 @@ public class WebSocketRulesIT {
 
     @Test
     void aFloodOfFramesClosesTheSocket() {
+        double refusedBefore = Http.metric("chat_ratelimit_refused_total", "limit=\"frames\"");
         try (RecordingSocket socket = Chat.as("frame-flooder").connect()) {
             try {
                 for (int i = 0; i < 200 && socket.closeCode() == -1; i++) {
@@ -147,6 +148,7 @@ public class WebSocketRulesIT {
             Chat.await("the socket closed", Duration.ofSeconds(10), () -> socket.closeCode() == -1 ? null : true);
             assertEquals(1008, socket.closeCode());
         }
+        assertTrue(Http.metric("chat_ratelimit_refused_total", "limit=\"frames\"") >= refusedBefore + 1, "the flood was not counted");
     }
 
     private static String readLine(DataInputStream in) throws IOException {

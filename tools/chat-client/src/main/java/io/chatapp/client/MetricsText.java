@@ -44,4 +44,9 @@ public final class MetricsText {
         return samples.stream().filter(sample -> sample.name.equals(name) && sample.labels.contains(labelsContaining))
                 .mapToDouble(Sample::value).findFirst().orElse(0);
     }
+
+    /** Whether a series of the metric whose labels contain the text given is exposed at all. */
+    public boolean has(String name, String labelsContaining) {
+        return samples.stream().anyMatch(sample -> sample.name.equals(name) && sample.labels.contains(labelsContaining));
+    }
 }
