@@ -5,7 +5,9 @@
 #   - the Helm charts: `helm lint --strict`, rendering with default and production values,
 #     assertions on the rendered objects (JUnit with helm-java, HelmChartsTest);
 #   - every rendered object against the Kubernetes API schemas (kubernetes-models);
-#   - the Tiltfile's syntax (buildifier), and that every file it names exists.
+#   - the Tiltfile's syntax (buildifier), and that every file it names exists;
+#   - the alert rules: `promtool check rules`, and `promtool test rules` (helm/monitoring-tests)
+#     with a case for every alert.
 #
 # The server, each way README.adoc offers it, started here on the test stack and smoke-tested
 # (DeployedServerIT: web app, MP-JWT challenge, refused tokens logged redacted, a post received
@@ -37,6 +39,12 @@ done
 [ "$missing" -eq 0 ] || exit 1
 [ "$named" -ge 10 ] || { echo "Tiltfile: found only $named file names in it; the check would prove nothing" >&2; exit 1; }
 echo "Tiltfile: syntax and lint clean, all $named files it names exist"
+
+# --- Monitoring: the alert rules, checked and unit-tested by Prometheus's own promtool -----------
+source scripts/lib/debian.sh
+debian_install /usr/bin/promtool prometheus
+promtool check rules helm/chatapp-backend/files/prometheus-rules.yaml
+(cd helm/monitoring-tests && promtool test rules alerts.test.yaml)
 
 # --- The server, each way it is delivered -------------------------------------------------------
 

@@ -1,5 +1,6 @@
 // Validates every object of every rendered manifest (YAML files in the given folder, written
-// by HelmChartsTest) against the Kubernetes API schemas of kubernetes-models: wrong types,
+// by HelmChartsTest) against the Kubernetes API schemas of kubernetes-models (and the Prometheus
+// Operator's): wrong types,
 // missing required fields and unknown kinds all fail. Exits non-zero on any failure.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -12,9 +13,12 @@ if (files.length === 0) {
   process.exit(1)
 }
 
+// The Prometheus Operator's kinds (ServiceMonitor, PrometheusRule) come from a package of their own.
+const packages = { 'monitoring.coreos.com/v1': '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1' }
+
 async function modelFor(apiVersion, kind) {
-  const path = apiVersion.includes('/') ? apiVersion : `v1`
-  const models = await import(`kubernetes-models/${path}`).catch(() => ({}))
+  const path = packages[apiVersion] ?? `kubernetes-models/${apiVersion.includes('/') ? apiVersion : 'v1'}`
+  const models = await import(path).catch(() => ({}))
   return models[kind]
 }
 

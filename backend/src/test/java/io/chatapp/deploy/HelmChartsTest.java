@@ -116,7 +116,10 @@ class HelmChartsTest {
         assertEquals("chatapp-backend", at(policy, "spec", "podSelector", "matchLabels", "app.kubernetes.io/name"));
         assertEquals(List.of("Ingress"), at(policy, "spec", "policyTypes"));
         List<Map<String, Object>> rules = at(policy, "spec", "ingress");
-        assertEquals(1, rules.size());
+        assertEquals(2, rules.size());
+        // Prometheus, from its namespace, for /metrics.
+        assertEquals("monitoring", at(rules.get(1), "from", 0, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"));
+        assertEquals(List.of(Map.of("protocol", "TCP", "port", "http")), at(rules.get(1), "ports"));
         assertEquals(List.of(Map.of("protocol", "TCP", "port", "http")), at(rules.get(0), "ports"));
         List<Map<String, Object>> peers = at(rules.get(0), "from");
         assertEquals(3, peers.size());
@@ -205,6 +208,36 @@ class HelmChartsTest {
         assertEquals(1, (int) at(rendered.one("PodDisruptionBudget"), "spec", "minAvailable"));
         assertTrue(rendered.all("HorizontalPodAutoscaler").isEmpty());
         assertEquals(9080, (int) at(rendered.one("Service"), "spec", "ports", 0, "port"));
+    }
+
+    @Test
+    void prometheusFindsThePodsAndTheOperatorsObjectsCarryTheAlertsAndTheDashboard() throws IOException {
+        RenderedChart plain = render("chatapp-backend", null);
+        assertEquals(Map.of("prometheus.io/scrape", "true", "prometheus.io/port", "9080", "prometheus.io/path", "/metrics"),
+                at(plain.one("Deployment"), "spec", "template", "metadata", "annotations"));
+        for (String kind : List.of("ServiceMonitor", "PrometheusRule", "ConfigMap")) {
+            assertTrue(plain.all(kind).isEmpty(), kind + " without being asked for");
+        }
+
+        RenderedChart production = render("chatapp-backend", "production-backend.yaml");
+        Map<String, Object> monitor = production.one("ServiceMonitor");
+        assertEquals("kube-prometheus-stack", at(monitor, "metadata", "labels", "release"));
+        assertEquals(Map.of("port", "http", "path", "/metrics", "interval", "30s"), at(monitor, "spec", "endpoints", 0));
+        assertEquals("chatapp-backend", at(monitor, "spec", "selector", "matchLabels", "app.kubernetes.io/name"));
+
+        Map<String, Object> rules = new org.yaml.snakeyaml.Yaml().load(
+                Files.readString(RenderedChart.CHARTS.resolve("chatapp-backend/files/prometheus-rules.yaml")));
+        assertEquals(rules.get("groups"), at(production.one("PrometheusRule"), "spec", "groups"));
+        List<String> alerts = RenderedChart.<List<Map<String, Object>>>at(production.one("PrometheusRule"), "spec", "groups", 0, "rules")
+                .stream().map(rule -> (String) rule.get("alert")).toList();
+        assertEquals(List.of("ChatBackendNotReady", "ChatConsumerLagGrowing", "ChatDeadLetters", "ChatHttpErrors", "ChatLatencyHigh"), alerts);
+
+        Map<String, Object> dashboard = production.one("ConfigMap");
+        assertEquals("1", at(dashboard, "metadata", "labels", "grafana_dashboard"));
+        JsonObject json = Json.createReader(new StringReader(at(dashboard, "data", "chatapp-backend.json"))).readObject();
+        assertEquals("Chat backend", json.getString("title"));
+        assertEquals(Files.readString(RenderedChart.CHARTS.resolve("chatapp-backend/files/grafana-dashboard.json")).strip(),
+                RenderedChart.<String>at(dashboard, "data", "chatapp-backend.json").strip());
     }
 
     @Test
