@@ -34,7 +34,8 @@ test_stack_cleanups+=("kill $prometheus_pid")
 rm -rf backend/target/it-secrets.txt "$liberty/usr/servers/chatServerIT/logs"
 # The whole build: every module's unit tests (the tools are built before the backend, so the
 # replay jar DeadLetterIT runs is this build's), then the backend's integration tests.
-mvn -B verify -Pteststack,it "${TEST_STACK_MAVEN_ARGS[@]}" -Dit.prometheus.url="http://127.0.0.1:$prometheus_port" "$@"
+mvn -B verify -Pteststack,it "${TEST_STACK_MAVEN_ARGS[@]}" -Dit.prometheus.url="http://127.0.0.1:$prometheus_port" \
+  -Dit.otlp.port="${TEST_OTLP_PORT:-14318}" "$@"
 
 # No token may appear in any log the server writes (messages.log, the console, trace.log, FFDC
 # reports): neither one of the tokens and tickets the tests used, nor anything shaped like a token

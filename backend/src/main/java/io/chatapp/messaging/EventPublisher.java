@@ -2,6 +2,8 @@ package io.chatapp.messaging;
 
 import io.chatapp.model.ChatEvent;
 import io.chatapp.model.MessageJson;
+import io.chatapp.tracing.ChatTracing;
+import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The only writer of {@code chat-messages}: each event's record is keyed by its room, so that
  * each room keeps its order, carries the event's data as its value and its attributes as
- * headers ({@link EventHeaders}). The returned stage completes only once the broker has acknowledged the record,
+ * headers ({@link EventHeaders}) with the trace context of its publish span. The returned stage completes only once the broker has acknowledged the record,
  * and fails if that takes longer than {@code chat.publish.ack-timeout}.
  * <p>
  * A record is handed to the producer only while the producer's own bound
@@ -33,6 +35,9 @@ public class EventPublisher {
 
     @Inject
     RecordSender sender;
+
+    @Inject
+    ChatTracing tracing;
 
     @Inject
     @ConfigProperty(name = "chat.kafka.topic", defaultValue = "chat-messages")
@@ -65,8 +70,11 @@ public class EventPublisher {
     public <E extends ChatEvent> CompletionStage<E> publish(E event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.room(), MessageJson.toJson(event.data()));
         EventHeaders.write(record.headers(), event);
+        Span span = tracing.startPublish(topic, event.id(), event.type().name());
+        tracing.inject(span, record.headers(), TraceHeaders.INSTANCE);
         return sender.send(record, handOverWithin).toCompletableFuture()
                 .orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((acknowledged, failure) -> ChatTracing.end(span, failure))
                 .thenApply(acknowledged -> event);
     }
 }

@@ -2,6 +2,9 @@ package io.chatapp.messaging;
 
 import io.chatapp.metrics.ChatMetrics;
 import io.chatapp.model.ChatEvent;
+import io.chatapp.tracing.ChatTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -38,11 +41,16 @@ public class MessageBroadcastConsumer {
     @Inject
     ChatMetrics metrics;
 
+    @Inject
+    ChatTracing tracing;
+
     @Incoming("chat-broadcast")
     public CompletionStage<Void> onRecord(Message<String> message) {
         @SuppressWarnings("unchecked")
         ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
-        try {
+        Span span = tracing.startProcess(record.headers(), TraceHeaders.INSTANCE,
+                new ChatTracing.Record(record.topic(), "broadcast", record.partition(), record.offset()));
+        try (Scope current = span.makeCurrent()) {
             ChatEvent event = reader.read(record);
             if (seen.firstSighting(event.id())) {
                 metrics.event(event.type().name());
@@ -51,6 +59,8 @@ public class MessageBroadcastConsumer {
         } catch (PoisonRecordException e) {
             // The persistence consumer dead-letters it (and logs it once for all instances).
             LOG.log(Level.FINE, "Not broadcasting a poison record: {0}", e.getMessage());
+        } finally {
+            span.end();
         }
         return message.ack();
     }

@@ -81,6 +81,11 @@ final class ChatSession {
         outbox.send(frame);
     }
 
+    /** Sends a frame and runs {@code whenDone} once it is written, or will never be (the session closed). */
+    void send(String frame, Runnable whenDone) {
+        outbox.send(frame, whenDone);
+    }
+
     /** Sends a frame of the moment (typing, presence) unless the client is backed up. @return whether it was sent or queued */
     boolean sendUnlessBackedUp(String frame) {
         return outbox.offer(frame);

@@ -2,6 +2,9 @@ package io.chatapp.socket;
 
 import io.chatapp.model.MessageJson;
 import io.chatapp.model.Sender;
+import io.chatapp.tracing.ChatTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -21,6 +24,9 @@ public class FrameDispatcher {
 
     @Inject
     Instance<FrameHandler<?>> handlers;
+
+    @Inject
+    ChatTracing tracing;
 
     private final Map<Class<?>, FrameHandler<?>> byType = new HashMap<>();
 
@@ -46,6 +52,18 @@ public class FrameDispatcher {
             session.send(Frames.error(outline.clientMessageId(), 400, "type: must be one of " + String.join(", ", types)));
             return;
         }
+        Span span = tracing.startFrame(outline.type());
+        try (Scope current = span.makeCurrent()) {
+            dispatch(text, outline, sender, session);
+        } catch (RuntimeException e) {
+            ChatTracing.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void dispatch(String text, FrameOutline outline, Sender sender, ChatSession session) {
         Frames.Inbound frame;
         try {
             frame = MessageJson.fromJson(text, Frames.Inbound.class);

@@ -38,6 +38,15 @@ final class SessionOutbox {
         enqueue(frame);
     }
 
+    /** Sends a frame and runs {@code whenDone} once it is written, or will never be. */
+    void send(String frame, Runnable whenDone) {
+        enqueue(new Tracked(frame, whenDone));
+    }
+
+    /** A frame whose sender wants to know when it has left. */
+    private record Tracked(String text, Runnable whenDone) {
+    }
+
     void ping() {
         enqueue(PING);
     }
@@ -68,7 +77,9 @@ final class SessionOutbox {
         synchronized (this) {
             if (sending) {
                 if (pending.size() >= capacity) {
+                    pending.forEach(SessionOutbox::abandon);
                     pending.clear();
+                    abandon(frame);
                     closeSlowClient();
                     return;
                 }
@@ -80,8 +91,15 @@ final class SessionOutbox {
         transmit(frame);
     }
 
+    private static void abandon(Object frame) {
+        if (frame instanceof Tracked tracked) {
+            tracked.whenDone().run();
+        }
+    }
+
     private void transmit(Object frame) {
         if (!session.isOpen()) {
+            abandon(frame);
             return;
         }
         if (frame == PING) {
@@ -94,8 +112,16 @@ final class SessionOutbox {
             return;
         }
         try {
-            session.getAsyncRemote().sendText((String) frame, this::sent);
+            if (frame instanceof Tracked tracked) {
+                session.getAsyncRemote().sendText(tracked.text(), result -> {
+                    tracked.whenDone().run();
+                    sent(result);
+                });
+            } else {
+                session.getAsyncRemote().sendText((String) frame, this::sent);
+            }
         } catch (RuntimeException e) {
+            abandon(frame);
             LOG.log(Level.FINE, "Send to a closing session failed", e);
         }
     }

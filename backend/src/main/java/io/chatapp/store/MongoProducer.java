@@ -5,21 +5,23 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.chatapp.tracing.ChatTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** One MongoDB client per application, from the configured connection string. */
+/** One MongoDB client per application, from the configured connection string, its commands traced. */
 @ApplicationScoped
 class MongoProducer {
 
     @Produces
     @ApplicationScoped
-    MongoClient mongoClient(@ConfigProperty(name = "chat.mongodb.uri") String uri) {
+    MongoClient mongoClient(@ConfigProperty(name = "chat.mongodb.uri") String uri, ChatTracing tracing) {
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
                 .applicationName("chatapp")
+                .addCommandListener(new MongoCommandSpans(tracing))
                 .build();
         return MongoClients.create(settings);
     }

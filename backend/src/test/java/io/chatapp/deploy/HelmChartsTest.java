@@ -202,12 +202,27 @@ class HelmChartsTest {
         assertEquals("message,accessLog,ffdc", env.get("WLP_LOGGING_CONSOLE_SOURCE").get("value"));
         assertEquals("PLAINTEXT", env.get("MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_SECURITY_PROTOCOL").get("value"));
         assertFalse(env.containsKey("MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_SASL_JAAS_CONFIG"));
+        assertEquals("true", env.get("OTEL_SDK_DISABLED").get("value"));
+        assertFalse(env.containsKey("OTEL_EXPORTER_OTLP_ENDPOINT"));
 
         assertEquals(2, (int) at(rendered.one("Deployment"), "spec", "replicas"));
         assertEquals(45, (int) at(podSpec(rendered), "terminationGracePeriodSeconds"));
         assertEquals(1, (int) at(rendered.one("PodDisruptionBudget"), "spec", "minAvailable"));
         assertTrue(rendered.all("HorizontalPodAutoscaler").isEmpty());
         assertEquals(9080, (int) at(rendered.one("Service"), "spec", "ports", 0, "port"));
+    }
+
+    @Test
+    void withTracingOnTracesGoToTheCollectorOverOtlpAndNothingElseDoes() {
+        Map<String, Map<String, Object>> env = env(container(render("chatapp-backend", "production-backend.yaml")));
+        assertEquals("false", env.get("OTEL_SDK_DISABLED").get("value"));
+        assertEquals("http://otel-collector.observability:4317", env.get("OTEL_EXPORTER_OTLP_ENDPOINT").get("value"));
+        assertEquals("grpc", env.get("OTEL_EXPORTER_OTLP_PROTOCOL").get("value"));
+        assertEquals("parentbased_traceidratio", env.get("OTEL_TRACES_SAMPLER").get("value"));
+        assertEquals("0.1", env.get("OTEL_TRACES_SAMPLER_ARG").get("value"));
+        assertEquals("chat-chatapp-backend", env.get("OTEL_SERVICE_NAME").get("value"));
+        assertEquals("none", env.get("OTEL_METRICS_EXPORTER").get("value"));
+        assertEquals("none", env.get("OTEL_LOGS_EXPORTER").get("value"));
     }
 
     @Test
@@ -334,7 +349,7 @@ class HelmChartsTest {
     @ParameterizedTest
     @CsvSource({"chatapp-backend,oidc.issuer,not-a-url", "chatapp-backend,replicaCount,0",
             "chatapp-frontend,config.wsUrl,https://chat.example.com/ws", "chatapp-backend,image.pullPolicy,Sometimes",
-            "chatapp-backend,logging.format,xml", "chatapp-backend,kafka.security.protocol,TLS", "chatapp-frontend,smokeCheck.apiUrl,backend:9080"})
+            "chatapp-backend,logging.format,xml", "chatapp-backend,kafka.security.protocol,TLS", "chatapp-backend,tracing.protocol,udp", "chatapp-frontend,smokeCheck.apiUrl,backend:9080"})
     void theSchemaRefusesBadValues(String chart, String key, String value) {
         Object typed = value.matches("\\d+") ? Integer.valueOf(value) : value;
         assertThrows(IllegalStateException.class, () -> render(chart, null, Map.of(key, typed)));

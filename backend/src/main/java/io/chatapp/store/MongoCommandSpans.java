@@ -1,0 +1,54 @@
+package io.chatapp.store;
+
+import com.mongodb.event.CommandFailedEvent;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.event.CommandSucceededEvent;
+import io.chatapp.tracing.ChatTracing;
+import io.opentelemetry.api.trace.Span;
+import org.bson.BsonValue;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each MongoDB command the application sends within a trace as a span of its own (the insert
+ * under a record's persist span, the reads under a history request's). The driver calls the
+ * listener on the thread that sends the command, where the caller's span is current.
+ */
+final class MongoCommandSpans implements CommandListener {
+
+    private final ChatTracing tracing;
+    private final Map<Integer, Span> open = new ConcurrentHashMap<>();
+
+    MongoCommandSpans(ChatTracing tracing) {
+        this.tracing = tracing;
+    }
+
+    @Override
+    public void commandStarted(CommandStartedEvent event) {
+        String command = event.getCommandName();
+        BsonValue target = event.getCommand().get(command);
+        Span span = tracing.startDatabaseCommand(event.getDatabaseName(), command,
+                target != null && target.isString() ? target.asString().getValue() : null);
+        if (span.getSpanContext().isValid()) {
+            open.put(event.getRequestId(), span);
+        }
+    }
+
+    @Override
+    public void commandSucceeded(CommandSucceededEvent event) {
+        Span span = open.remove(event.getRequestId());
+        if (span != null) {
+            span.end();
+        }
+    }
+
+    @Override
+    public void commandFailed(CommandFailedEvent event) {
+        Span span = open.remove(event.getRequestId());
+        if (span != null) {
+            ChatTracing.end(span, event.getThrowable());
+        }
+    }
+}
