@@ -59,6 +59,9 @@ public class MessageBroadcastConsumer {
         } catch (PoisonRecordException e) {
             // The persistence consumer dead-letters it (and logs it once for all instances).
             LOG.log(Level.FINE, "Not broadcasting a poison record: {0}", e.getMessage());
+        } catch (RuntimeException e) {
+            ChatTracing.failed(span, e);
+            throw e;
         } finally {
             span.end();
         }

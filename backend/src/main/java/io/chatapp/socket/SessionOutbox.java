@@ -7,6 +7,8 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,6 +30,8 @@ final class SessionOutbox {
     private final int capacity;
     private final Queue<Object> pending = new ArrayDeque<>();
     private boolean sending;
+    /** The session went away: nothing more is sent, and whoever waits on a frame is told at once. */
+    private boolean closed;
 
     SessionOutbox(Session session, int capacity) {
         this.session = session;
@@ -60,6 +64,9 @@ final class SessionOutbox {
      */
     boolean offer(String frame) {
         synchronized (this) {
+            if (closed) {
+                return false;
+            }
             if (sending) {
                 if (pending.size() >= BACKLOG_FOR_EPHEMERAL) {
                     return false;
@@ -75,6 +82,10 @@ final class SessionOutbox {
 
     private void enqueue(Object frame) {
         synchronized (this) {
+            if (closed) {
+                abandon(frame);
+                return;
+            }
             if (sending) {
                 if (pending.size() >= capacity) {
                     pending.forEach(SessionOutbox::abandon);
@@ -97,9 +108,21 @@ final class SessionOutbox {
         }
     }
 
+    /** The session is gone: this frame and those waiting will never be sent. */
+    private void giveUp(Object frame) {
+        List<Object> waiting;
+        synchronized (this) {
+            closed = true;
+            waiting = new ArrayList<>(pending);
+            pending.clear();
+        }
+        abandon(frame);
+        waiting.forEach(SessionOutbox::abandon);
+    }
+
     private void transmit(Object frame) {
         if (!session.isOpen()) {
-            abandon(frame);
+            giveUp(frame);
             return;
         }
         if (frame == PING) {
@@ -114,15 +137,18 @@ final class SessionOutbox {
         try {
             if (frame instanceof Tracked tracked) {
                 session.getAsyncRemote().sendText(tracked.text(), result -> {
-                    tracked.whenDone().run();
-                    sent(result);
+                    try {
+                        tracked.whenDone().run();
+                    } finally {
+                        sent(result);
+                    }
                 });
             } else {
                 session.getAsyncRemote().sendText((String) frame, this::sent);
             }
         } catch (RuntimeException e) {
-            abandon(frame);
             LOG.log(Level.FINE, "Send to a closing session failed", e);
+            giveUp(frame);
         }
     }
 

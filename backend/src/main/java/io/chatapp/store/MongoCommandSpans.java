@@ -27,6 +27,9 @@ final class MongoCommandSpans implements CommandListener {
 
     @Override
     public void commandStarted(CommandStartedEvent event) {
+        if (!Span.current().getSpanContext().isValid()) {
+            return;
+        }
         String command = event.getCommandName();
         BsonValue target = event.getCommand().get(command);
         Span span = tracing.startDatabaseCommand(event.getDatabaseName(), command,

@@ -18,12 +18,14 @@ class MongoProducer {
     @Produces
     @ApplicationScoped
     MongoClient mongoClient(@ConfigProperty(name = "chat.mongodb.uri") String uri, ChatTracing tracing) {
-        MongoClientSettings settings = MongoClientSettings.builder()
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
-                .applicationName("chatapp")
-                .addCommandListener(new MongoCommandSpans(tracing))
-                .build();
-        return MongoClients.create(settings);
+                .applicationName("chatapp");
+        // A listener makes the driver describe every command and reply: only worth it when traced.
+        if (tracing.enabled()) {
+            settings.addCommandListener(new MongoCommandSpans(tracing));
+        }
+        return MongoClients.create(settings.build());
     }
 
     @Produces

@@ -13,6 +13,7 @@ import io.opentelemetry.context.propagation.TextMapSetter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Starts the application's own spans, named and attributed after OpenTelemetry's semantic
@@ -44,6 +45,11 @@ public class ChatTracing {
     @Inject
     OpenTelemetry openTelemetry;
 
+    /** OpenTelemetry's own switch (OTEL_SDK_DISABLED): off, no span is started, not even a no-op one. */
+    @Inject
+    @ConfigProperty(name = "otel.sdk.disabled", defaultValue = "true")
+    boolean disabled;
+
     private Tracer tracer;
     private TextMapPropagator propagator;
 
@@ -53,14 +59,25 @@ public class ChatTracing {
         propagator = openTelemetry.getPropagators().getTextMapPropagator();
     }
 
+    /** Whether spans are recorded: what is worth doing only for them need not be done otherwise. */
+    public boolean enabled() {
+        return !disabled;
+    }
+
     /** A client's WebSocket frame being handled, a child of nothing: frames carry no trace context. */
     public Span startFrame(String type) {
+        if (disabled) {
+            return Span.getInvalid();
+        }
         return tracer.spanBuilder("WebSocket " + type).setSpanKind(SpanKind.SERVER).setNoParent()
                 .setAttribute(FRAME_TYPE, type).startSpan();
     }
 
     /** An event's record on its way to the broker, a child of what is current (the request or frame). */
     public Span startPublish(String topic, String eventId, String eventType) {
+        if (disabled) {
+            return Span.getInvalid();
+        }
         return tracer.spanBuilder(topic + " publish").setSpanKind(SpanKind.PRODUCER)
                 .setAttribute(MESSAGING_SYSTEM, "kafka").setAttribute(MESSAGING_DESTINATION, topic)
                 .setAttribute(MESSAGING_OPERATION, "publish").setAttribute(MESSAGING_MESSAGE_ID, eventId)
@@ -69,6 +86,9 @@ public class ChatTracing {
 
     /** Writes the span's context into a record's headers, for the consumers to continue the trace. */
     public <C> void inject(Span span, C carrier, TextMapSetter<C> setter) {
+        if (disabled) {
+            return;
+        }
         propagator.inject(Context.current().with(span), carrier, setter);
     }
 
@@ -77,6 +97,9 @@ public class ChatTracing {
      * (its context read from the record's headers), or a trace of its own when it carries none.
      */
     public <C> Span startProcess(C carrier, TextMapGetter<C> getter, Record record) {
+        if (disabled) {
+            return Span.getInvalid();
+        }
         Context parent = propagator.extract(Context.root(), carrier, getter);
         return tracer.spanBuilder(record.topic() + " process").setParent(parent).setSpanKind(SpanKind.CONSUMER)
                 .setAttribute(MESSAGING_SYSTEM, "kafka").setAttribute(MESSAGING_DESTINATION, record.topic())
@@ -98,7 +121,7 @@ public class ChatTracing {
 
     /** A MongoDB command, a child of what is current; none (an invalid span) outside any trace. */
     public Span startDatabaseCommand(String database, String command, String collection) {
-        if (!Span.current().getSpanContext().isValid()) {
+        if (disabled || !Span.current().getSpanContext().isValid()) {
             return Span.getInvalid();
         }
         var builder = tracer.spanBuilder(collection == null ? command : command + " " + collection).setSpanKind(SpanKind.CLIENT)

@@ -94,4 +94,50 @@ class SessionOutboxTest {
         outbox.send("m4");
         assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, client.closed.getCloseCode());
     }
+
+    @Test
+    void whoeverWaitsOnAFrameIsToldOnceItIsWritten() {
+        Client client = new Client();
+        SessionOutbox outbox = new SessionOutbox(client.session, 10);
+        List<String> written = new ArrayList<>();
+        outbox.send("m1", () -> written.add("m1"));
+        outbox.send("m2", () -> written.add("m2"));
+        assertEquals(List.of(), written, "nothing is written before the client has it");
+        client.delivered();
+        assertEquals(List.of("m1"), written);
+        client.delivered();
+        assertEquals(List.of("m1", "m2"), written);
+    }
+
+    @Test
+    void framesLeftWaitingWhenTheSessionGoesAreAllGivenUpOnceAndLaterOnesAtOnce() {
+        Client client = new Client();
+        SessionOutbox outbox = new SessionOutbox(client.session, 10);
+        List<String> done = new ArrayList<>();
+        outbox.send("m1", () -> done.add("m1"));
+        outbox.send("m2", () -> done.add("m2"));
+        outbox.send("m3", () -> done.add("m3"));
+        client.closed = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "gone");
+        client.delivered();
+        assertEquals(List.of("m1", "m2", "m3"), done, "the written one and both that waited behind it");
+        outbox.send("m4", () -> done.add("m4"));
+        assertEquals(List.of("m1", "m2", "m3", "m4"), done, "a frame for a gone session is given up at once");
+        assertFalse(outbox.offer("typing"), "nor is a frame of the moment taken");
+        assertEquals(List.of("m1"), client.sent);
+    }
+
+    @Test
+    void aClientDisconnectedAsTooSlowLeavesNoFrameUnaccountedFor() {
+        Client client = new Client();
+        SessionOutbox outbox = new SessionOutbox(client.session, 2);
+        List<String> done = new ArrayList<>();
+        for (int n = 1; n <= 4; n++) {
+            String frame = "m" + n;
+            outbox.send(frame, () -> done.add(frame));
+        }
+        assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, client.closed.getCloseCode());
+        assertEquals(List.of("m2", "m3", "m4"), done, "the queued frames and the one that overflowed");
+        client.delivered();
+        assertEquals(List.of("m2", "m3", "m4", "m1"), done);
+    }
 }
