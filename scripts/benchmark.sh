@@ -3,7 +3,8 @@
 # its own (a real Kafka broker, the Mongo-wire store on disk, the OIDC issuer, Open Liberty),
 # runs the load harness's report (the floor, ingest, fan-out and many rooms at several rates,
 # then idle connections, with the CPU each process spends per message) and writes its tables and
-# plots to docs/benchmarks/. Everything started here is stopped by process id at the end. About a quarter of an hour.
+# plots to docs/benchmarks/; first, from the moment the fresh instance is ready, its cold start
+# (the coldstart scenario, cold and then warm). Everything started here is stopped by process id at the end. About twenty-five minutes.
 #
 # usage: scripts/benchmark.sh [harness options]   e.g. --clients 500 --duration PT10S
 #   Defaults: --users 1000 --posters 32 --clients 1000 --rooms 100 --room-members 10 --warmup PT60S (so the rooms
@@ -21,12 +22,24 @@ export TEST_STACK_HOME=$repo/target/benchmark-stack
 source scripts/lib/test-stack.sh
 server=chatServerBench
 read -r -a server_maven_args <<< "${SERVER_MAVEN_ARGS:-}"
+# Kafka has run a while, as it has when one instance of a running system starts: what the
+# cold start below measures is the instance's, not the broker's own first minute.
+scripts/load.sh floor --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --rate 2000 --duration PT30S
 start_test_server $server -Dfrontend.skip=true "${server_maven_args[@]}"
 
 server_pid=$(cat "$liberty/usr/servers/.pid/$server.pid")
 pids="server=$server_pid"
 for process in kafka mongo oidc; do
   pids+=",$process=$(cat "$CHATAPP_HOME/pids/$process.pid")"
+done
+out=${OUT:-docs/benchmarks}
+# From the moment the fresh instance is ready: fan-out at 10,000 deliveries a second, window by
+# window, then the same on the instance now warm (cold-start.csv, .adoc and .png).
+rm -f "$out/cold-start.csv"
+for label in cold warm; do
+  scripts/load.sh coldstart --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
+    --users 50 --clients 100 --rate 100 --duration "${COLD_START_DURATION:-PT180S}" --window PT5S --label $label --out "$out" \
+    || echo "[benchmark] the $label cold-start run lost messages: see above"
 done
 if [ "${JFR:-0}" = 1 ]; then
   jcmd "$server_pid" JFR.start name=benchmark settings=profile filename="$repo/target/benchmark-server.jfr" > /dev/null
@@ -35,7 +48,7 @@ fi
 scripts/load.sh report --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
   --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --users 1000 --posters 32 --clients 1000 --rooms 100 --room-members 10 \
   --warmup PT60S --pids "$pids" \
-  --out "${OUT:-docs/benchmarks}" "$@"
+  --out "$out" "$@"
 
 if [ "${JFR:-0}" = 1 ]; then
   jcmd "$server_pid" JFR.dump name=benchmark > /dev/null

@@ -17,6 +17,14 @@ start_test_server $server -Dfrontend.skip=true
 out=target/load-smoke
 rm -rf "$out"
 server_pid=$(cat "$liberty/usr/servers/.pid/$server.pid")
+# The cold start in small, on the instance just started: latency window by window from ready.
+cold=$(scripts/load.sh coldstart --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
+  --users 10 --clients 20 --rate 20 --duration PT10S --window PT5S --label cold --out "$out")
+echo "$cold"
+grep -q "^\[coldstart cold\] ready after .* 20 clients, [1-9][0-9]* messages accepted .* lost 0; .*; closed by the server: none$" <<< "$cold" \
+  || { echo "[test_load] the cold start lost messages, accepted none or had clients closed" >&2; exit 1; }
+[ "$(grep -c '^\[coldstart cold\] from .* ms ([1-9][0-9]* samples)$' <<< "$cold")" = 2 ] \
+  || { echo "[test_load] the cold start did not measure each of its two windows" >&2; exit 1; }
 report=$(scripts/load.sh report --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
   --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --users 50 --clients 50 --posters 2 --duration PT3S --warmup PT2S \
   --rates 20 --fanout-rates 20 --rooms 5 --room-members 10 --rooms-rates 20 --typists 50 \
@@ -35,7 +43,7 @@ grep -q "^\[edit\] [1-9][0-9]* edited in .* CPU per edit: server [0-9.]* ms" <<<
   || { echo "[test_load] the edit scenario edited nothing or did not measure the server's CPU" >&2; exit 1; }
 grep -q "^\[connections\] 50 of 50 open; .* heap used .* RSS " <<< "$report" \
   || { echo "[test_load] the connections scenario did not hold 50 sockets or measure memory" >&2; exit 1; }
-for file in results.csv results.adoc ingest.png fanout.png rooms.png; do
+for file in results.csv results.adoc ingest.png fanout.png rooms.png cold-start.csv cold-start.adoc cold-start.png; do
   [ -s "$out/$file" ] || { echo "[test_load] the report did not write $out/$file" >&2; exit 1; }
 done
 # lost and misdelivered 0, stored/s, then the CPU of server, kafka and harness

@@ -34,6 +34,9 @@ public final class LoadHarness {
             System.out.println(floor.report());
             return floor.sent() == floor.received();
         }
+        ColdStartScenario coldStart = options.scenario().equals("coldstart") ? new ColdStartScenario(options) : null;
+        double readySeconds = coldStart == null ? 0 : coldStart.awaitReady();
+        long ready = System.nanoTime();
         ChatService chat = new ChatService(options);
         chat.signIn();
         switch (options.scenario()) {
@@ -54,6 +57,12 @@ public final class LoadHarness {
                 RoomsScenario.Result rooms = new RoomsScenario(options, chat).run();
                 System.out.println(rooms.report());
                 return rooms.nothingLost();
+            }
+            case "coldstart" -> {
+                ColdStartScenario.Result result = coldStart.run(chat, readySeconds, ready);
+                System.out.println(result.report());
+                ColdStartWriter.append(options.out(), result);
+                return result.traffic().lost() == 0;
             }
             case "connections" -> {
                 ConnectionsScenario.Result connections = new ConnectionsScenario(options, chat).run();

@@ -32,14 +32,16 @@ import java.util.stream.Stream;
  * @param typists in the rooms scenario, how many of the clients type in their room while it runs
  * @param pids processes on this machine by name ({@code server} is the chat server's): the CPU
  *     each spends per message, and the server's memory for connections
- * @param out where {@code report} writes its tables and plots
+ * @param out where {@code report} writes its tables and plots, and {@code coldstart} its windows
+ * @param window {@code coldstart}: the latency is reported for each window of this length
+ * @param label {@code coldstart}: names the run in its table and plot ({@code cold}, {@code warm})
  */
 record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers, int users, int clients,
                    int posters, int rate, Duration duration, String room, Duration warmup, List<Integer> rates,
                    List<Integer> fanoutRates, int rooms, int roomMembers, List<Integer> roomsRates, int typists, Map<String, Long> pids,
-                   Path out) {
+                   Path out, Duration window, String label) {
 
-    static final List<String> SCENARIOS = List.of("ingest", "edit", "fanout", "rooms", "floor", "connections", "report");
+    static final List<String> SCENARIOS = List.of("ingest", "edit", "fanout", "rooms", "floor", "connections", "coldstart", "report");
 
     @Command(name = "chat-load", usageHelpWidth = 110, sortOptions = false,
             description = "Drives the chat as its users do (defaults: the embedded default of scripts/run.sh).")
@@ -53,6 +55,8 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
             "             room's members, lost, misdelivered; with --typists, clients typing meanwhile",
             "floor        plain Kafka on the same broker at --rate: produce-to-consume latency",
             "connections  --clients idle WebSockets: whether one instance holds them, its heap (and RSS) per 1000",
+            "coldstart    from the moment the server is ready: fanout for --duration, latency for each",
+            "             --window, connections the server closed; appended to --out as --label",
             "report       after a warm-up: floor and ingest at each of --rates, ingest as fast",
             "             as accepted, floor and fanout at each of --fanout-rates, floor and",
             "             rooms at each of --rooms-rates, then connections; tables and plots",
@@ -125,8 +129,17 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
         Map<String, Long> pids = new LinkedHashMap<>();
 
         @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/benchmarks",
-                description = "report: where results.csv, results.adoc and the plots go (${DEFAULT-VALUE})")
+                description = "report: where results.csv, results.adoc and the plots go; coldstart: where cold-start.csv "
+                        + "and cold-start.png gather its runs (${DEFAULT-VALUE})")
         Path out;
+
+        @Option(names = "--window", paramLabel = "ISO-8601", defaultValue = "PT5S",
+                description = "coldstart: the latency is reported for each window this long (${DEFAULT-VALUE})")
+        Duration window;
+
+        @Option(names = "--label", paramLabel = "NAME", defaultValue = "cold",
+                description = "coldstart: the run's name in cold-start.csv and its plot (${DEFAULT-VALUE})")
+        String label;
     }
 
     /** The usage text printed on bad arguments. */
@@ -151,9 +164,9 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
         LoadOptions options = new LoadOptions(parsed.scenario, parsed.url, parsed.issuer, parsed.bootstrapServers, parsed.users,
                 parsed.clients, parsed.posters, rate, parsed.duration, parsed.room, parsed.warmup, List.copyOf(parsed.rates),
                 List.copyOf(parsed.fanoutRates), parsed.rooms, parsed.roomMembers, List.copyOf(parsed.roomsRates), parsed.typists,
-                Collections.unmodifiableMap(new LinkedHashMap<>(parsed.pids)), parsed.out);
+                Collections.unmodifiableMap(new LinkedHashMap<>(parsed.pids)), parsed.out, parsed.window, parsed.label);
         if (options.users < 1 || options.posters < 1 || options.clients < 0 || options.rate < 0 || options.duration.isNegative()
-                || options.warmup.isNegative() || options.rooms < 1 || options.roomMembers < 1 || options.typists < 0
+                || options.warmup.isNegative() || options.window.isNegative() || options.window.isZero() || options.rooms < 1 || options.roomMembers < 1 || options.typists < 0
                 || Stream.of(options.rates, options.fanoutRates, options.roomsRates).flatMap(List::stream).anyMatch(each -> each < 1)) {
             throw new IllegalArgumentException("counts and --rates must be positive, --rate, --clients and --typists at least 0");
         }
@@ -171,19 +184,19 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
     /** The same run at another rate. */
     LoadOptions withRate(int otherRate) {
         return new LoadOptions(scenario, url, issuer, bootstrapServers, users, clients, posters, otherRate, duration, room, warmup, rates,
-                fanoutRates, rooms, roomMembers, roomsRates, typists, pids, out);
+                fanoutRates, rooms, roomMembers, roomsRates, typists, pids, out, window, label);
     }
 
     /** The same run for another duration. */
     LoadOptions withDuration(Duration otherDuration) {
         return new LoadOptions(scenario, url, issuer, bootstrapServers, users, clients, posters, rate, otherDuration, room, warmup, rates,
-                fanoutRates, rooms, roomMembers, roomsRates, typists, pids, out);
+                fanoutRates, rooms, roomMembers, roomsRates, typists, pids, out, window, label);
     }
 
     /** The same run with another number of typists. */
     LoadOptions withTypists(int otherTypists) {
         return new LoadOptions(scenario, url, issuer, bootstrapServers, users, clients, posters, rate, duration, room, warmup, rates,
-                fanoutRates, rooms, roomMembers, roomsRates, otherTypists, pids, out);
+                fanoutRates, rooms, roomMembers, roomsRates, otherTypists, pids, out, window, label);
     }
 
     /** The chat server's process, if it runs on this machine. */

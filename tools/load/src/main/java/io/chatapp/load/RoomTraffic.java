@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -35,8 +36,14 @@ final class RoomTraffic {
      * @param presenceSeconds from the first client connecting until their presence was told
      * @param typing          what the typists sent and received; null without typists
      */
+    /**
+     * @param windows         end-to-end latency by the window of the run its messages were due in,
+     *                        when the run was asked for windows, else empty
+     * @param closedByServer  connections the server closed before the run was over, by status code
+     */
     record Result(RoomLayout layout, long accepted, long delivered, long lost, long misdelivered, double seconds, Latency endToEnd,
-                  Latency post, Map<String, Double> cpuMillisPerMessage, double presenceSeconds, Typists.Tally typing) {
+                  Latency post, Map<String, Double> cpuMillisPerMessage, double presenceSeconds, Typists.Tally typing,
+                  List<Latency> windows, Map<Integer, Long> closedByServer) {
         int clients() {
             return layout.clients();
         }
@@ -53,12 +60,30 @@ final class RoomTraffic {
     private final int typistCount;
     private volatile Typists typists;
     private final AtomicLong lastPresenceFrame = new AtomicLong(System.nanoTime());
+    private final Duration window;
+    private final List<Latency> windows = new ArrayList<>();
+    private volatile long postingFrom;
+    private final Map<Integer, Long> closedByServer = new ConcurrentHashMap<>();
+    private volatile boolean closing;
 
     /**
      * @param roomIds each room's id on the server, by its number in the layout
      * @param typists how many of the clients type in their room meanwhile
      */
     RoomTraffic(LoadOptions options, ChatService chat, RunText text, RoomLayout layout, IntFunction<String> roomIds, int typists) {
+        this(options, chat, text, layout, roomIds, typists, null);
+    }
+
+    /** @param window when not null, the latency is also measured window by window of the posting */
+    RoomTraffic(LoadOptions options, ChatService chat, RunText text, RoomLayout layout, IntFunction<String> roomIds, int typists,
+                Duration window) {
+        this.window = window;
+        if (window != null) {
+            long count = Math.max(1, (options.duration().toNanos() + window.toNanos() - 1) / window.toNanos());
+            for (long i = 0; i < count; i++) {
+                windows.add(new Latency());
+            }
+        }
         this.options = options;
         this.chat = chat;
         this.text = text;
@@ -73,7 +98,7 @@ final class RoomTraffic {
         long connecting = System.nanoTime();
         for (int client = 0; client < layout.clients(); client++) {
             int each = client;
-            sockets.add(chat.connect(chat.token(layout.userOfClient(client)), new TextFrames(frame -> received(each, frame)))
+            sockets.add(chat.connect(chat.token(layout.userOfClient(client)), new TextFrames(frame -> received(each, frame), this::closed))
                     .get(30, TimeUnit.SECONDS));
         }
         double presenceSeconds = (awaitPresenceTold() - connecting) / 1e9;
@@ -83,6 +108,7 @@ final class RoomTraffic {
             typists = new Typists(sockets, typistCount, client -> roomIds.apply(layout.roomOfClient(client)));
         }
         Posters.Outcome outcome;
+        postingFrom = System.nanoTime();
         try {
             outcome = Posters.run(options, chat, text.clientMessageIdPrefix,
                     n -> new Posters.Address(layout.posterOf(n), roomIds.apply(layout.roomOf(n))),
@@ -99,9 +125,22 @@ final class RoomTraffic {
             Thread.sleep(50);
         }
         Map<String, Double> cpuMillisPerMessage = ProcessCpu.millisPerMessage(cpuBefore, cpu.seconds(), accepted);
+        closing = true;
         sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
         return new Result(layout, accepted, tally.delivered(), tally.lost(accepted), tally.misdelivered(), outcome.seconds(), endToEnd,
-                outcome.post(), cpuMillisPerMessage, presenceSeconds, typists == null ? null : typists.tally());
+                outcome.post(), cpuMillisPerMessage, presenceSeconds, typists == null ? null : typists.tally(), List.copyOf(windows),
+                Map.copyOf(closedByServer));
+    }
+
+    /** When posting began (System.nanoTime), once it has. */
+    long postingFrom() {
+        return postingFrom;
+    }
+
+    private void closed(int statusCode) {
+        if (!closing) {
+            closedByServer.merge(statusCode, 1L, Long::sum);
+        }
     }
 
     /** @return when the last presence frame came, once none has come for a while (or the wait gave up) */
@@ -126,6 +165,10 @@ final class RoomTraffic {
         long[] numbers = text.numbers(frame, 3);
         if (numbers != null && tally.received(client, (int) numbers[0])) {
             endToEnd.recordNanos(now - numbers[2]);
+            if (window != null) {
+                int index = (int) Math.max(0, (numbers[2] - postingFrom) / window.toNanos());
+                windows.get(Math.min(index, windows.size() - 1)).recordNanos(now - numbers[2]);
+            }
         }
     }
 }

@@ -3,15 +3,29 @@ package io.chatapp.load;
 import java.net.http.WebSocket;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /** One client's WebSocket listener: hands on each whole text frame, however the server split it. */
 final class TextFrames implements WebSocket.Listener {
 
     private final Consumer<String> frames;
+    private final IntConsumer closed;
     private final StringBuilder partial = new StringBuilder();
 
     TextFrames(Consumer<String> frames) {
+        this(frames, status -> { });
+    }
+
+    /** @param closed told the status code when the server closes the connection */
+    TextFrames(Consumer<String> frames, IntConsumer closed) {
         this.frames = frames;
+        this.closed = closed;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+        closed.accept(statusCode);
+        return null;
     }
 
     @Override

@@ -36,10 +36,11 @@ class LoadOptionsTest {
                 "--bootstrap-servers", "kafka:9092", "--users", "1000", "--clients", "1000", "--posters", "16", "--rate", "100",
                 "--duration", "PT1M", "--room", "bench", "--warmup", "PT30S", "--rates", "100, 200", "--fanout-rates", "5",
                 "--rooms", "100", "--room-members", "10", "--rooms-rates", "1000", "--typists", "1000",
-                "--pids", "server=4242,kafka=17", "--out", "docs/benchmarks");
+                "--pids", "server=4242,kafka=17", "--out", "docs/benchmarks", "--window", "PT10S", "--label", "warm");
         assertEquals(new LoadOptions("report", URI.create("https://chat.example.com"), URI.create("https://dex.example.com/dex"),
                 "kafka:9092", 1000, 1000, 16, 100, Duration.ofMinutes(1), "bench", Duration.ofSeconds(30), List.of(100, 200), List.of(5),
-                100, 10, List.of(1000), 1000, Map.of("server", 4242L, "kafka", 17L), Path.of("docs/benchmarks")), options);
+                100, 10, List.of(1000), 1000, Map.of("server", 4242L, "kafka", 17L), Path.of("docs/benchmarks"),
+                Duration.ofSeconds(10), "warm"), options);
         assertEquals(OptionalLong.of(4242), options.serverPid());
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import static io.chatapp.load.Latencies.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,13 +23,6 @@ class ReportWriterTest {
     @TempDir
     Path out;
 
-    private static Latency millis(double... values) {
-        Latency latency = new Latency();
-        for (double value : values) {
-            latency.recordNanos((long) (value * 1_000_000));
-        }
-        return latency;
-    }
 
     private static Map<String, Double> cpu(String process, double millis, String another, double moreMillis) {
         Map<String, Double> cpu = new LinkedHashMap<>();

@@ -1,0 +1,103 @@
+package io.chatapp.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the users of a freshly started instance see: from the moment it reports ready
+ * ({@code /health/ready} answers 200), its users sign in, connect and receive fan-out at
+ * {@code --rate} for {@code --duration}, the latency measured for each {@code --window} of it,
+ * with the connections the server closed meanwhile (a client it found too slow is closed with
+ * 1013). Run once on a fresh instance and once more on the same instance, warm, for the curve
+ * against its settled state.
+ */
+final class ColdStartScenario {
+
+    private static final Duration READY_WITHIN = Duration.ofMinutes(5);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    /**
+     * @param readySeconds how long the harness waited for the server to be ready
+     * @param setupSeconds from ready to the first post: signing in, joining, connecting
+     */
+    record Result(String label, double readySeconds, double setupSeconds, Duration window, RoomTraffic.Result traffic) {
+
+        /** Each window's latency, from when its first message was due, in seconds after posting began. */
+        List<Window> windows() {
+            List<Window> windows = new ArrayList<>();
+            for (int i = 0; i < traffic.windows().size(); i++) {
+                windows.add(new Window(i * window.toMillis() / 1000.0, traffic.windows().get(i)));
+            }
+            return windows;
+        }
+
+        String report() {
+            StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+                    "[coldstart %s] ready after %.1f s of waiting; %.1f s from ready to the first post; %d clients, %d messages accepted "
+                            + "(%.0f/s), %d deliveries (%.0f/s), lost %d; end to end %s; POST %s; closed by the server: %s%n",
+                    label, readySeconds, setupSeconds, traffic.clients(), traffic.accepted(), traffic.accepted() / traffic.seconds(),
+                    traffic.delivered(), traffic.delivered() / traffic.seconds(), traffic.lost(), traffic.endToEnd().summary(),
+                    traffic.post().summary(), traffic.closedByServer().isEmpty() ? "none" : traffic.closedByServer()));
+            for (Window each : windows()) {
+                report.append(String.format(Locale.ROOT, "[coldstart %s] from %5.0f s: %s%n", label, each.fromSeconds(),
+                        each.latency().summary()));
+            }
+            return report.toString().stripTrailing();
+        }
+    }
+
+    record Window(double fromSeconds, Latency latency) {
+    }
+
+    private final LoadOptions options;
+
+    ColdStartScenario(LoadOptions options) {
+        this.options = options;
+    }
+
+    /** Waits until the server answers ready. @return how long it took, in seconds */
+    double awaitReady() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(options.url() + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        long start = System.nanoTime();
+        long giveUp = start + READY_WITHIN.toNanos();
+        while (System.nanoTime() < giveUp) {
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return (System.nanoTime() - start) / 1e9;
+                }
+            } catch (IOException notListeningYet) {
+                // The server has not opened its port yet.
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        throw new IllegalStateException(options.url() + " was not ready within " + READY_WITHIN);
+    }
+
+    /** @param readySeconds what {@link #awaitReady()} waited; @param ready when it returned (System.nanoTime) */
+    Result run(ChatService chat, double readySeconds, long ready) throws Exception {
+        RoomLayout everyone = new RoomLayout(1, options.users(), options.clients());
+        RoomTraffic traffic = new RoomTraffic(options, chat, new RunText("coldstart"), everyone, room -> options.room(), 0,
+                options.window());
+        RoomTraffic.Result result = traffic.run();
+        return new Result(options.label(), readySeconds, (traffic.postingFrom() - ready) / 1e9, options.window(), result);
+    }
+
+    /** The run's windows as lines of cold-start.csv: label, from (s), p50, p99, max (ms), samples. */
+    static List<String> csvLines(Result result) {
+        List<String> lines = new ArrayList<>();
+        for (Window each : result.windows()) {
+            Latency latency = each.latency();
+            lines.add(String.format(Locale.ROOT, "%s,%.0f,%.2f,%.2f,%.2f,%d", result.label(), each.fromSeconds(), latency.millisAt(50),
+                    latency.millisAt(99), latency.maxMillis(), latency.count()));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,58 @@
+package io.chatapp.load;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.chatapp.load.Latencies.millis;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ColdStartWriterTest {
+
+    @TempDir
+    Path out;
+
+
+    private static ColdStartScenario.Result run(String label, List<Latency> windows) {
+        Latency all = new Latency();
+        RoomTraffic.Result traffic = new RoomTraffic.Result(new RoomLayout(1, 2, 2), 10, 20, 0, 0, 10, all, all, Map.of(), 0.5, null,
+                windows, Map.of());
+        return new ColdStartScenario.Result(label, 3.0, 1.5, Duration.ofSeconds(5), traffic);
+    }
+
+    @Test
+    void eachRunIsAppendedAndTheTableAndPlotShowThemAll() throws Exception {
+        ColdStartWriter.append(out, run("cold", List.of(millis(1.5, 2.0), millis(0.5, 1.0), millis(0.2, 0.3))));
+        ColdStartWriter.append(out, run("warm", List.of(millis(0.1, 0.6), millis(0.1, 0.4), millis(0.1, 0.3))));
+
+        Map<String, List<ColdStartWriter.Row>> runs = ColdStartWriter.read(out.resolve(ColdStartWriter.CSV));
+        assertEquals(List.of("cold", "warm"), List.copyOf(runs.keySet()));
+        ColdStartWriter.Row first = runs.get("cold").get(0);
+        assertEquals(0, first.fromSeconds());
+        assertEquals(1.5, first.p50());
+        assertEquals(2.0, first.p99());
+        assertEquals(5, runs.get("warm").get(1).fromSeconds());
+
+        String table = Files.readString(out.resolve(ColdStartWriter.TABLE));
+        assertTrue(table.contains("| from (s) | cold p50 (ms) | cold p99 (ms) | warm p50 (ms) | warm p99 (ms)"), table);
+        assertTrue(table.contains("| 0 | 1.5 | 2.0 | 0.1 | 0.6"), table);
+        assertNotNull(ImageIO.read(out.resolve(ColdStartWriter.PLOT).toFile()));
+    }
+
+    @Test
+    void theReportNamesEachWindowAndTheServersCloses() {
+        ColdStartScenario.Result result = run("cold", List.of(millis(1.0), millis(0.25)));
+        String report = result.report();
+        assertTrue(report.contains("[coldstart cold] from     0 s: p50 1.00 ms"), report);
+        assertTrue(report.contains("[coldstart cold] from     5 s: p50 0.25 ms"), report);
+        assertTrue(report.contains("closed by the server: none"), report);
+    }
+}
