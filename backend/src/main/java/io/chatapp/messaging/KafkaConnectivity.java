@@ -12,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,18 @@ public class KafkaConnectivity {
         return admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS)
                 .entrySet().stream().filter(entry -> entry.getValue() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+    }
+
+    /** @return the partitions the group's members hold now (none while it is rebalancing or empty) */
+    Set<TopicPartition> assignedPartitions(String group) throws Exception {
+        return admin().describeConsumerGroups(List.of(group)).describedGroups().get(group).get(TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS)
+                .members().stream().flatMap(member -> member.assignment().topicPartitions().stream()).collect(Collectors.toSet());
+    }
+
+    /** @return how many partitions the topic has */
+    int partitionCount(String topic) throws Exception {
+        return admin().describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS)
+                .get(topic).partitions().size();
     }
 
     /** @return the offset after the last record of each partition of the topic */

@@ -54,7 +54,7 @@ public class DeployedServerIT {
         HttpResponse<String> ready = Http.get("/health/ready", null);
         assertEquals(200, ready.statusCode(), PATH + ": /health/ready " + ready.body());
         JsonObject health = Json.createReader(new StringReader(ready.body())).readObject();
-        for (String check : List.of("kafka", "mongodb")) {
+        for (String check : List.of("kafka", "mongodb", "broadcast")) {
             assertTrue(health.getJsonArray("checks").stream().map(JsonObject.class::cast)
                     .anyMatch(entry -> check.equals(entry.getString("name")) && "UP".equals(entry.getString("status"))),
                     PATH + ": " + check + " is not UP in " + ready.body());

@@ -2,6 +2,8 @@ package io.chatapp.it;
 
 import io.chatapp.client.RecordingSocket;
 import jakarta.json.JsonObject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.microshed.testing.jupiter.MicroShedTest;
@@ -9,6 +11,8 @@ import org.microshed.testing.jupiter.MicroShedTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,8 +44,25 @@ public class OperationsIT {
     }
 
     @Test
-    void readinessChecksKafkaAndMongoDb() {
-        assertEquals(List.of("kafka", "mongodb"), checkNames(health("/health/ready")));
+    void readinessChecksKafkaMongoDbAndThatTheBroadcastReadsEveryPartition() {
+        assertEquals(List.of("broadcast", "kafka", "mongodb"), checkNames(health("/health/ready")));
+    }
+
+    /** What the broadcast check says, Kafka confirms: the group it names holds every partition. */
+    @Test
+    void theBroadcastCheckNamesTheInstancesGroupAndItReadsEveryPartition() throws Exception {
+        JsonObject check = health("/health/ready").getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(each -> "broadcast".equals(each.getString("name"))).findFirst().orElseThrow();
+        String group = check.getJsonObject("data").getString("group");
+        assertTrue(group.startsWith("chatapp-broadcast-"), group);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap()))) {
+            int partitions = admin.describeTopics(List.of(Topics.MESSAGES)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(Topics.MESSAGES).partitions().size();
+            long held = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(10, TimeUnit.SECONDS).members()
+                    .stream().flatMap(member -> member.assignment().topicPartitions().stream())
+                    .filter(partition -> partition.topic().equals(Topics.MESSAGES)).count();
+            assertEquals(partitions, held, group + " holds " + held + " of the " + partitions + " partitions");
+        }
     }
 
     @Test
