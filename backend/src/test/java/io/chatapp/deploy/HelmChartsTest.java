@@ -206,6 +206,8 @@ class HelmChartsTest {
         assertFalse(env.containsKey("OTEL_EXPORTER_OTLP_ENDPOINT"));
 
         assertEquals(2, (int) at(rendered.one("Deployment"), "spec", "replicas"));
+        assertEquals(30, (int) at(rendered.one("Deployment"), "spec", "minReadySeconds"));
+        assertEquals(Map.of("maxSurge", 1, "maxUnavailable", 0), at(rendered.one("Deployment"), "spec", "strategy", "rollingUpdate"));
         assertEquals(45, (int) at(podSpec(rendered), "terminationGracePeriodSeconds"));
         assertEquals(1, (int) at(rendered.one("PodDisruptionBudget"), "spec", "minAvailable"));
         assertTrue(rendered.all("HorizontalPodAutoscaler").isEmpty());
