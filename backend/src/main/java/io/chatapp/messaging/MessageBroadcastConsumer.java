@@ -3,8 +3,6 @@ package io.chatapp.messaging;
 import io.chatapp.metrics.ChatMetrics;
 import io.chatapp.model.ChatEvent;
 import io.chatapp.tracing.ChatTracing;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -48,9 +46,13 @@ public class MessageBroadcastConsumer {
     public CompletionStage<Void> onRecord(Message<String> message) {
         @SuppressWarnings("unchecked")
         ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
-        Span span = tracing.startProcess(record.headers(), TraceHeaders.INSTANCE,
-                new ChatTracing.Record(record.topic(), "broadcast", record.partition(), record.offset()));
-        try (Scope current = span.makeCurrent()) {
+        ChatTracing.within(tracing.startProcess(record.headers(), TraceHeaders.INSTANCE,
+                new ChatTracing.Record(record.topic(), "broadcast", record.partition(), record.offset())), () -> broadcast(record));
+        return message.ack();
+    }
+
+    private void broadcast(ConsumerRecord<String, String> record) {
+        try {
             ChatEvent event = reader.read(record);
             if (seen.firstSighting(event.id())) {
                 metrics.event(event.type().name());
@@ -59,12 +61,6 @@ public class MessageBroadcastConsumer {
         } catch (PoisonRecordException e) {
             // The persistence consumer dead-letters it (and logs it once for all instances).
             LOG.log(Level.FINE, "Not broadcasting a poison record: {0}", e.getMessage());
-        } catch (RuntimeException e) {
-            ChatTracing.failed(span, e);
-            throw e;
-        } finally {
-            span.end();
         }
-        return message.ack();
     }
 }

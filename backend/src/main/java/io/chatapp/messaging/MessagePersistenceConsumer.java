@@ -8,8 +8,6 @@ import io.chatapp.model.InsertOutcome;
 import io.chatapp.store.MessageRepository;
 import io.chatapp.store.RoomRepository;
 import io.chatapp.tracing.ChatTracing;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.context.Scope;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -120,25 +118,21 @@ public class MessagePersistenceConsumer {
         @SuppressWarnings("unchecked")
         ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
         knownPosters.read(record.partition(), record.offset());
-        Span span = tracing.startProcess(record.headers(), TraceHeaders.INSTANCE,
-                new ChatTracing.Record(record.topic(), "persist", record.partition(), record.offset()));
-        try (Scope current = span.makeCurrent()) {
-            ChatEvent event;
-            try {
-                event = reader.read(record);
-            } catch (PoisonRecordException e) {
-                String source = record.topic() + "-" + record.partition() + "@" + record.offset();
-                LOG.log(Level.WARNING, "Dead-lettering record {0}: {1}", new Object[] {source, e.getMessage()});
-                return untilCommitted(deadLetters.send(record, e.getMessage(), source).thenCompose(sent -> message.ack()));
-            }
-            store(event, record.offset());
-            return untilCommitted(message.ack());
-        } catch (RuntimeException e) {
-            ChatTracing.failed(span, e);
-            throw e;
-        } finally {
-            span.end();
+        return ChatTracing.within(tracing.startProcess(record.headers(), TraceHeaders.INSTANCE,
+                new ChatTracing.Record(record.topic(), "persist", record.partition(), record.offset())), () -> persist(message, record));
+    }
+
+    private CompletionStage<Void> persist(Message<String> message, ConsumerRecord<String, String> record) {
+        ChatEvent event;
+        try {
+            event = reader.read(record);
+        } catch (PoisonRecordException e) {
+            String source = record.topic() + "-" + record.partition() + "@" + record.offset();
+            LOG.log(Level.WARNING, "Dead-lettering record {0}: {1}", new Object[] {source, e.getMessage()});
+            return untilCommitted(deadLetters.send(record, e.getMessage(), source).thenCompose(sent -> message.ack()));
         }
+        store(event, record.offset());
+        return untilCommitted(message.ack());
     }
 
     private <E extends ChatEvent> void on(Class<E> kind, StoreStep<E> step) {

@@ -3,8 +3,6 @@ package io.chatapp.socket;
 import io.chatapp.model.MessageJson;
 import io.chatapp.model.Sender;
 import io.chatapp.tracing.ChatTracing;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.context.Scope;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -52,15 +50,7 @@ public class FrameDispatcher {
             session.send(Frames.error(outline.clientMessageId(), 400, "type: must be one of " + String.join(", ", types)));
             return;
         }
-        Span span = tracing.startFrame(outline.type());
-        try (Scope current = span.makeCurrent()) {
-            dispatch(text, outline, sender, session);
-        } catch (RuntimeException e) {
-            ChatTracing.failed(span, e);
-            throw e;
-        } finally {
-            span.end();
-        }
+        ChatTracing.within(tracing.startFrame(outline.type()), () -> dispatch(text, outline, sender, session));
     }
 
     private void dispatch(String text, FrameOutline outline, Sender sender, ChatSession session) {

@@ -27,16 +27,14 @@ final class MongoCommandSpans implements CommandListener {
 
     @Override
     public void commandStarted(CommandStartedEvent event) {
+        // Outside any trace (background work) no span: nothing to hang it on.
         if (!Span.current().getSpanContext().isValid()) {
             return;
         }
         String command = event.getCommandName();
         BsonValue target = event.getCommand().get(command);
-        Span span = tracing.startDatabaseCommand(event.getDatabaseName(), command,
-                target != null && target.isString() ? target.asString().getValue() : null);
-        if (span.getSpanContext().isValid()) {
-            open.put(event.getRequestId(), span);
-        }
+        open.put(event.getRequestId(), tracing.startDatabaseCommand(event.getDatabaseName(), command,
+                target != null && target.isString() ? target.asString().getValue() : null));
     }
 
     @Override

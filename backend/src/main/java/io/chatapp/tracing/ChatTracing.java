@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
@@ -14,6 +15,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.function.Supplier;
 
 /**
  * Starts the application's own spans, named and attributed after OpenTelemetry's semantic
@@ -119,9 +122,9 @@ public class ChatTracing {
                 .startSpan();
     }
 
-    /** A MongoDB command, a child of what is current; none (an invalid span) outside any trace. */
+    /** A MongoDB command, a child of what is current. */
     public Span startDatabaseCommand(String database, String command, String collection) {
-        if (disabled || !Span.current().getSpanContext().isValid()) {
+        if (disabled) {
             return Span.getInvalid();
         }
         var builder = tracer.spanBuilder(collection == null ? command : command + " " + collection).setSpanKind(SpanKind.CLIENT)
@@ -130,6 +133,29 @@ public class ChatTracing {
             builder.setAttribute(DB_COLLECTION, collection);
         }
         return builder.startSpan();
+    }
+
+    /**
+     * Runs the work with the span current and ends the span after it, marked as failed when the
+     * work throws.
+     */
+    public static <T> T within(Span span, Supplier<T> work) {
+        try (Scope current = span.makeCurrent()) {
+            return work.get();
+        } catch (RuntimeException e) {
+            failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    /** As {@link #within(Span, Supplier)}, for work without a result. */
+    public static void within(Span span, Runnable work) {
+        within(span, () -> {
+            work.run();
+            return null;
+        });
     }
 
     /** Ends a span, marked as failed when there was a failure. */

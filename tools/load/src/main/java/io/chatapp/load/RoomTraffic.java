@@ -35,8 +35,6 @@ final class RoomTraffic {
     /**
      * @param presenceSeconds from the first client connecting until their presence was told
      * @param typing          what the typists sent and received; null without typists
-     */
-    /**
      * @param windows         end-to-end latency by the window of the run its messages were due in,
      *                        when the run was asked for windows, else empty
      * @param closedByServer  connections the server closed before the run was over, by status code
