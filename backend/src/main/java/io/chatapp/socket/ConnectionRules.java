@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -14,7 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +34,7 @@ public class ConnectionRules {
     static final CloseReason IDLE = new CloseReason(CloseReason.CloseCodes.getCloseCode(4408), "idle for too long");
     static final CloseReason TOO_MANY_FRAMES = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many frames");
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
+    static final int MAX_BLOCKING_WRITES = 256;
 
     @Inject
     SessionRegistry sessions;
@@ -60,23 +65,35 @@ public class ConnectionRules {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    ManagedThreadFactory threads;
+
     private ScheduledFuture<?> sweeping;
+    /**
+     * The pings and closes of every session: each may block on a client that does not read, so
+     * they get threads of their own, outside the server's pool, as many as are blocked at once up
+     * to {@link #MAX_BLOCKING_WRITES}; past that a ping is skipped (the next sweep tries again)
+     * and a close is made by its caller.
+     */
+    private ExecutorService blockingWrites;
 
     @PostConstruct
     void start() {
+        blockingWrites = new ThreadPoolExecutor(0, MAX_BLOCKING_WRITES, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
         sweeping = scheduler.scheduleAtFixedRate(this::sweep, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
         sweeping.cancel(false);
+        blockingWrites.shutdown();
     }
 
     /** A session that was admitted: it starts with a full allowance and a clean idle clock. */
     ChatSession open(Session session, String userId, Instant signedInUntil) {
         Bucket inboundFrames = Bucket.builder()
                 .addLimit(limit -> limit.capacity(frameBurst).refillGreedy(framesPerSecond, Duration.ofSeconds(1))).build();
-        return new ChatSession(session, userId, new SessionOutbox(session, maxPendingFrames), signedInUntil, inboundFrames, Instant.now());
+        return new ChatSession(session, userId, new SessionOutbox(session, maxPendingFrames, blockingWrites), signedInUntil, inboundFrames, Instant.now());
     }
 
     /** Closes what has outlived its token or gone quiet, and pings what is due. */

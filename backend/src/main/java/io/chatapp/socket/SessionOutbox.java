@@ -10,6 +10,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,6 +19,11 @@ import java.util.logging.Logger;
  * Sends one session's frames asynchronously, one at a time and in order (pings too, between
  * them). A client that falls more than {@code capacity} frames behind is disconnected (it
  * reconnects and catches up from history) rather than let its backlog grow without bound.
+ * <p>
+ * Open Liberty writes a ping, and a closing handshake, synchronously even when asked through
+ * the asynchronous remote: to a client that does not read, the write blocks until it does.
+ * Those go to {@code blockingWrites}, so that a slow client never holds the thread that
+ * delivers messages, sweeps the sessions or answers requests.
  */
 final class SessionOutbox {
 
@@ -28,14 +35,17 @@ final class SessionOutbox {
 
     private final Session session;
     private final int capacity;
+    private final Executor blockingWrites;
     private final Queue<Object> pending = new ArrayDeque<>();
     private boolean sending;
     /** The session went away: nothing more is sent, and whoever waits on a frame is told at once. */
     private boolean closed;
 
-    SessionOutbox(Session session, int capacity) {
+    /** @param blockingWrites runs the writes that may block: pings and closes */
+    SessionOutbox(Session session, int capacity, Executor blockingWrites) {
         this.session = session;
         this.capacity = capacity;
+        this.blockingWrites = blockingWrites;
     }
 
     void send(String frame) {
@@ -126,12 +136,12 @@ final class SessionOutbox {
             return;
         }
         if (frame == PING) {
+            // Frames after it wait until it is written: the session takes one write at a time.
             try {
-                session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.FINE, "Ping to a closing session failed", e);
+                blockingWrites.execute(this::writePing);
+            } catch (RejectedExecutionException stopping) {
+                sent(null);
             }
-            sent(null);
             return;
         }
         try {
@@ -150,6 +160,15 @@ final class SessionOutbox {
             LOG.log(Level.FINE, "Send to a closing session failed", e);
             giveUp(frame);
         }
+    }
+
+    private void writePing() {
+        try {
+            session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Ping to a closing session failed", e);
+        }
+        sent(null);
     }
 
     private void sent(SendResult result) {
@@ -171,7 +190,16 @@ final class SessionOutbox {
         close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and catch up"));
     }
 
+    /** Closes the session: at once from the caller's point of view, as the handshake waits for a write under way. */
     void close(CloseReason reason) {
+        try {
+            blockingWrites.execute(() -> closeNow(reason));
+        } catch (RejectedExecutionException stopping) {
+            closeNow(reason);
+        }
+    }
+
+    private void closeNow(CloseReason reason) {
         try {
             session.close(reason);
         } catch (IOException | RuntimeException e) {

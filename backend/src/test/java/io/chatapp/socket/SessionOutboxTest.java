@@ -21,6 +21,7 @@ class SessionOutboxTest {
     /** A client's session whose sends complete when the test says so. */
     private static final class Client {
         final List<String> sent = new ArrayList<>();
+        int pings;
         final List<SendHandler> inFlight = new ArrayList<>();
         CloseReason closed;
 
@@ -41,6 +42,8 @@ class SessionOutboxTest {
                         if (method.getName().equals("sendText") && args.length == 2) {
                             sent.add((String) args[0]);
                             inFlight.add((SendHandler) args[1]);
+                        } else if (method.getName().equals("sendPing")) {
+                            pings++;
                         }
                         return null;
                     });
@@ -54,7 +57,7 @@ class SessionOutboxTest {
     @Test
     void framesGoOneAtATimeInOrder() {
         Client client = new Client();
-        SessionOutbox outbox = new SessionOutbox(client.session, 10);
+        SessionOutbox outbox = new SessionOutbox(client.session, 10, Runnable::run);
         outbox.send("m1");
         outbox.send("m2");
         assertEquals(List.of("m1"), client.sent, "the second waits for the first");
@@ -65,7 +68,7 @@ class SessionOutboxTest {
     @Test
     void aFrameOfTheMomentGoesInTurnButIsDroppedWhenTheClientIsBackedUp() {
         Client client = new Client();
-        SessionOutbox outbox = new SessionOutbox(client.session, 100);
+        SessionOutbox outbox = new SessionOutbox(client.session, 100, Runnable::run);
         assertTrue(outbox.offer("typing-1"), "an idle session takes it");
         assertTrue(outbox.offer("typing-2"), "queued behind one frame");
         for (int n = 1; n < SessionOutbox.BACKLOG_FOR_EPHEMERAL; n++) {
@@ -86,7 +89,7 @@ class SessionOutboxTest {
     @Test
     void aClientTooFarBehindIsDisconnectedToCatchUpFromHistory() {
         Client client = new Client();
-        SessionOutbox outbox = new SessionOutbox(client.session, 2);
+        SessionOutbox outbox = new SessionOutbox(client.session, 2, Runnable::run);
         outbox.send("m1");
         outbox.send("m2");
         outbox.send("m3");
@@ -98,7 +101,7 @@ class SessionOutboxTest {
     @Test
     void whoeverWaitsOnAFrameIsToldOnceItIsWritten() {
         Client client = new Client();
-        SessionOutbox outbox = new SessionOutbox(client.session, 10);
+        SessionOutbox outbox = new SessionOutbox(client.session, 10, Runnable::run);
         List<String> written = new ArrayList<>();
         outbox.send("m1", () -> written.add("m1"));
         outbox.send("m2", () -> written.add("m2"));
@@ -112,7 +115,7 @@ class SessionOutboxTest {
     @Test
     void framesLeftWaitingWhenTheSessionGoesAreAllGivenUpOnceAndLaterOnesAtOnce() {
         Client client = new Client();
-        SessionOutbox outbox = new SessionOutbox(client.session, 10);
+        SessionOutbox outbox = new SessionOutbox(client.session, 10, Runnable::run);
         List<String> done = new ArrayList<>();
         outbox.send("m1", () -> done.add("m1"));
         outbox.send("m2", () -> done.add("m2"));
@@ -129,7 +132,7 @@ class SessionOutboxTest {
     @Test
     void aClientDisconnectedAsTooSlowLeavesNoFrameUnaccountedFor() {
         Client client = new Client();
-        SessionOutbox outbox = new SessionOutbox(client.session, 2);
+        SessionOutbox outbox = new SessionOutbox(client.session, 2, Runnable::run);
         List<String> done = new ArrayList<>();
         for (int n = 1; n <= 4; n++) {
             String frame = "m" + n;
@@ -139,5 +142,38 @@ class SessionOutboxTest {
         assertEquals(List.of("m2", "m3", "m4"), done, "the queued frames and the one that overflowed");
         client.delivered();
         assertEquals(List.of("m2", "m3", "m4", "m1"), done);
+    }
+
+    @Test
+    void pingsAndClosesAreWrittenOffTheCallersThreadAndFramesWaitBehindAPing() {
+        Client client = new Client();
+        List<Runnable> blockingWrites = new ArrayList<>();
+        SessionOutbox outbox = new SessionOutbox(client.session, 10, blockingWrites::add);
+        outbox.ping();
+        outbox.send("m1");
+        assertEquals(0, client.pings, "the container writes a ping synchronously: not on the caller's thread");
+        assertEquals(List.of(), client.sent, "a frame after the ping waits for it");
+        blockingWrites.remove(0).run();
+        assertEquals(1, client.pings);
+        assertEquals(List.of("m1"), client.sent, "and goes once the ping is written");
+
+        outbox.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "bye"));
+        assertNull(client.closed, "the closing handshake waits for the write under way: not on the caller's thread either");
+        blockingWrites.remove(0).run();
+        assertEquals(CloseReason.CloseCodes.GOING_AWAY, client.closed.getCloseCode());
+    }
+
+    @Test
+    void withNoThreadLeftForIt_aPingIsSkippedAndACloseMadeByItsCaller() {
+        Client client = new Client();
+        SessionOutbox outbox = new SessionOutbox(client.session, 10, work -> {
+            throw new java.util.concurrent.RejectedExecutionException("all busy");
+        });
+        outbox.ping();
+        outbox.send("m1");
+        assertEquals(0, client.pings);
+        assertEquals(List.of("m1"), client.sent, "the skipped ping holds nothing up");
+        outbox.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "bye"));
+        assertEquals(CloseReason.CloseCodes.GOING_AWAY, client.closed.getCloseCode());
     }
 }

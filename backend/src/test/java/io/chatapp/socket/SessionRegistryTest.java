@@ -31,7 +31,7 @@ class SessionRegistryTest {
     private static ChatSession open(String id) {
         Session session = session(id);
         Bucket frames = Bucket.builder().addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofSeconds(1))).build();
-        return new ChatSession(session, "user-" + session.getId(), new SessionOutbox(session, 10), Instant.MAX, frames, Instant.now());
+        return new ChatSession(session, "user-" + session.getId(), new SessionOutbox(session, 10, Runnable::run), Instant.MAX, frames, Instant.now());
     }
 
     private Set<String> audience(String room) {
