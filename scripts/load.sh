@@ -5,7 +5,8 @@
 #
 # usage: scripts/load.sh <ingest|edit|fanout|rooms|floor|connections|coldstart|report> [--url URL] [--issuer URL] [--bootstrap-servers HOSTS]
 #          [--users N] [--clients N] [--posters N] [--rate N] [--duration PT20S] [--room NAME] [--pids NAME=PID,...]
-#          rooms: [--rooms 10] [--room-members 5]   (--users at least rooms × members)
+#          rooms: [--rooms 10] [--room-members 5] [--typists N] [--send-over-socket] [--first-user N]
+#                 (--users at least rooms × members)
 #          coldstart: [--window PT5S] [--label cold] [--out DIR]   (waits for /health/ready, then fan-out)
 #          report: [--warmup PT20S] [--rates N,...] [--fanout-rates N,...] [--rooms-rates N,...] [--out DIR]
 #          (every option: run it with none)

@@ -27,10 +27,10 @@ grep -q "^\[coldstart cold\] ready after .* 20 clients, [1-9][0-9]* messages acc
   || { echo "[test_load] the cold start did not measure each of its two windows" >&2; exit 1; }
 report=$(scripts/load.sh report --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
   --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --users 50 --clients 50 --posters 2 --duration PT3S --warmup PT2S \
-  --rates 20 --fanout-rates 20 --rooms 5 --room-members 10 --rooms-rates 20 --typists 50 \
+  --rates 20 --fanout-rates 20 --rooms 5 --room-members 10 --rooms-rates 20 --typists 50 --socket-rates 20 \
   --pids "server=$server_pid,kafka=$(cat "$CHATAPP_HOME/pids/kafka.pid")" --out "$out")
 echo "$report"
-for scenario in floor ingest edit fanout rooms connections; do
+for scenario in floor ingest edit fanout rooms socket connections; do
   grep -q "^\[$scenario\]" <<< "$report" || { echo "[test_load] no $scenario report" >&2; exit 1; }
 done
 grep -q "^\[fanout\] 50 clients, [1-9][0-9]* messages accepted .* lost 0;" <<< "$report" \
@@ -39,15 +39,17 @@ grep -q "^\[rooms\] 5 rooms of 10 members on 50 clients, [1-9][0-9]* messages ac
   || { echo "[test_load] the rooms scenario lost or misdelivered messages, or accepted none" >&2; exit 1; }
 grep -q "^\[rooms\] .* lost 0, misdelivered 0; .*; 50 typing: [1-9][0-9]* typing frames sent .*, [1-9][0-9]* received" <<< "$report" \
   || { echo "[test_load] with everyone typing, the rooms scenario lost messages, or no typing reached anyone" >&2; exit 1; }
+grep -q "^\[socket\] 50 rooms of 1 members on 50 clients, [1-9][0-9]* messages accepted .* lost 0, misdelivered 0; .*; ack p50 .*; sent over the sockets [1-9][0-9]*, acked [1-9][0-9]*;" <<< "$report" \
+  || { echo "[test_load] ingest over the sockets lost messages, or nothing was acked" >&2; exit 1; }
 grep -q "^\[edit\] [1-9][0-9]* edited in .* CPU per edit: server [0-9.]* ms" <<< "$report" \
   || { echo "[test_load] the edit scenario edited nothing or did not measure the server's CPU" >&2; exit 1; }
 grep -q "^\[connections\] 50 of 50 open; .* heap used .* RSS " <<< "$report" \
   || { echo "[test_load] the connections scenario did not hold 50 sockets or measure memory" >&2; exit 1; }
-for file in results.csv results.adoc ingest.png fanout.png rooms.png cold-start.csv cold-start.adoc cold-start.png; do
+for file in results.csv results.adoc ingest.png fanout.png rooms.png socket.png cold-start.csv cold-start.adoc cold-start.png; do
   [ -s "$out/$file" ] || { echo "[test_load] the report did not write $out/$file" >&2; exit 1; }
 done
 # lost and misdelivered 0, stored/s, then the CPU of server, kafka and harness
-for scenario in fanout rooms rooms-typing; do
+for scenario in fanout rooms rooms-typing socket socket-receipt; do
   grep -Eq "^$scenario,20,50,.*,0,0,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+$" "$out/results.csv" \
     || { echo "[test_load] results.csv has no $scenario row with nothing lost and the CPU of server, kafka and harness" >&2
          cat "$out/results.csv" >&2; exit 1; }

@@ -11,7 +11,8 @@ import java.util.TreeSet;
  * The benchmark behind docs/benchmarks.adoc: after a warm-up, the floor and ingest at each of
  * {@code --rates} and ingest as fast as accepted, the floor and fan-out at each of
  * {@code --fanout-rates}, the floor and many rooms at each of {@code --rooms-rates} (with
- * {@code --typists}, each again with that many clients typing), then idle connections; every
+ * {@code --typists}, each again with that many clients typing), the floor and ingest over
+ * WebSockets at each of {@code --socket-rates}, then idle connections; every
  * point with the CPU each process spent per message. {@link ReportWriter}
  * turns the points into tables and plots.
  */
@@ -42,6 +43,9 @@ final class BenchmarkReport {
         TreeSet<Integer> floorRates = new TreeSet<>(options.rates());
         floorRates.addAll(options.fanoutRates());
         floorRates.addAll(options.roomsRates());
+        if (options.clients() > 0) {
+            floorRates.addAll(options.socketRates());
+        }
         for (int rate : floorRates) {
             points.addAll(floor(rate));
         }
@@ -63,6 +67,9 @@ final class BenchmarkReport {
         }
         ConnectionsScenario.Result connections = null;
         if (options.clients() > 0) {
+            for (int rate : options.socketRates()) {
+                points.addAll(socketIngest(rate));
+            }
             connections = new ConnectionsScenario(options, chat).run();
             System.out.println(connections.report());
         }
@@ -132,6 +139,21 @@ final class BenchmarkReport {
         RoomsScenario.Result rooms = new RoomsScenario(options.withRate(rate).withTypists(typists), chat).run();
         System.out.println(rooms.report());
         return delivery(typists == 0 ? "rooms" : "rooms-typing", rate, rooms.traffic(), storedBefore);
+    }
+
+    /**
+     * Ingest over WebSockets at one rate, as the web app posts: a point of the latency from each
+     * send to its ack ("socket"), and one of its delivery to the poster's own socket ("socket-receipt").
+     */
+    private List<Measurement> socketIngest(int rate) throws Exception {
+        long storedBefore = chat.stored();
+        RoomsScenario.Result ingest = new RoomsScenario(options.asSocketIngest().withRate(rate), chat).run();
+        System.out.println(ingest.report().replaceFirst("^\\[rooms\\]", "[socket]"));
+        RoomTraffic.Result traffic = ingest.traffic();
+        Measurement receipt = delivery("socket-receipt", rate, traffic, storedBefore);
+        long unanswered = traffic.sending().unanswered();
+        return List.of(new Measurement("socket", rate, traffic.clients(), traffic.accepted() / traffic.seconds(), receipt.deliveriesPerSecond(),
+                traffic.post(), traffic.lost() + unanswered, traffic.misdelivered(), 0, traffic.cpuMillisPerMessage()), receipt);
     }
 
     /** A point of posts delivered to clients, once the server has stored them all. */

@@ -55,8 +55,8 @@ final class ChatService {
         join(0, options.users(), user -> options.room());
     }
 
-    private static String user(int i) {
-        return "load-" + i;
+    private String user(int i) {
+        return "load-" + (options.firstUser() + i);
     }
 
     /**

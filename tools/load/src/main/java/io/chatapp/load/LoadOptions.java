@@ -29,7 +29,13 @@ import java.util.stream.Stream;
  * @param roomMembers members of each of those rooms: distinct users, the first {@code rooms ×
  *     roomMembers} of {@code users}
  * @param roomsRates the message rates {@code report} measures the rooms scenario (and the floor) at
+ * @param socketRates the message rates {@code report} measures ingest over WebSockets at: every client's
+ *     user in a room of their own, posting with {@code --send-over-socket}
  * @param typists in the rooms scenario, how many of the clients type in their room while it runs
+ * @param sendOverSocket in the rooms scenario, post as the web app does, a {@code send} frame on a socket of
+ *     the poster answered by {@code ack}, instead of {@code POST /api/messages}
+ * @param firstUser the number of the first user signed in: a second harness beside the first
+ *     (typists of their own, say) takes users of its own, so that neither shares a room with the other
  * @param pids processes on this machine by name ({@code server} is the chat server's): the CPU
  *     each spends per message, and the server's memory for connections
  * @param out where {@code report} writes its tables and plots, and {@code coldstart} its windows
@@ -38,7 +44,7 @@ import java.util.stream.Stream;
  */
 record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers, int users, int clients,
                    int posters, int rate, Duration duration, String room, Duration warmup, List<Integer> rates,
-                   List<Integer> fanoutRates, int rooms, int roomMembers, List<Integer> roomsRates, int typists, Map<String, Long> pids,
+                   List<Integer> fanoutRates, int rooms, int roomMembers, List<Integer> roomsRates, List<Integer> socketRates, int typists, boolean sendOverSocket, int firstUser, Map<String, Long> pids,
                    Path out, Duration window, String label) {
 
     static final List<String> SCENARIOS = List.of("ingest", "edit", "fanout", "rooms", "floor", "connections", "coldstart", "report");
@@ -118,10 +124,25 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
                 description = "report: rooms rates (${DEFAULT-VALUE})")
         List<Integer> roomsRates;
 
+        @Option(names = "--socket-rates", paramLabel = "N,N,...", split = ",", defaultValue = "1000,2000,3000",
+                description = "report: WebSocket ingest rates, each client's user posting into a room of their own over its socket "
+                        + "(${DEFAULT-VALUE})")
+        List<Integer> socketRates;
+
         @Option(names = "--typists", paramLabel = "N", defaultValue = "0",
                 description = "rooms: clients that type in their room meanwhile, each telling it every 2 s as the web app does "
                         + "(${DEFAULT-VALUE})")
         int typists;
+
+        @Option(names = "--send-over-socket",
+                description = "rooms: post as the web app does, a send frame on a socket of the poster answered by ack, instead "
+                        + "of POST; each poster needs a client (--clients at least --rooms × --room-members)")
+        boolean sendOverSocket;
+
+        @Option(names = "--first-user", paramLabel = "N", defaultValue = "0",
+                description = "the users are load-N, load-N+1, …: a second harness beside another takes users of its own "
+                        + "(${DEFAULT-VALUE})")
+        int firstUser;
 
         @Option(names = "--pids", paramLabel = "NAME=PID", split = ",",
                 description = "processes on this machine (server=PID for the chat server): CPU per message, and the server's "
@@ -163,12 +184,13 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
         int rate = parsed.rate != null ? parsed.rate : parsed.scenario.equals("ingest") ? 0 : 100;
         LoadOptions options = new LoadOptions(parsed.scenario, parsed.url, parsed.issuer, parsed.bootstrapServers, parsed.users,
                 parsed.clients, parsed.posters, rate, parsed.duration, parsed.room, parsed.warmup, List.copyOf(parsed.rates),
-                List.copyOf(parsed.fanoutRates), parsed.rooms, parsed.roomMembers, List.copyOf(parsed.roomsRates), parsed.typists,
+                List.copyOf(parsed.fanoutRates), parsed.rooms, parsed.roomMembers, List.copyOf(parsed.roomsRates), List.copyOf(parsed.socketRates), parsed.typists, parsed.sendOverSocket, parsed.firstUser,
                 Collections.unmodifiableMap(new LinkedHashMap<>(parsed.pids)), parsed.out, parsed.window, parsed.label);
         if (options.users < 1 || options.posters < 1 || options.clients < 0 || options.rate < 0 || options.duration.isNegative()
                 || options.warmup.isNegative() || options.window.isNegative() || options.window.isZero() || options.rooms < 1 || options.roomMembers < 1 || options.typists < 0
-                || Stream.of(options.rates, options.fanoutRates, options.roomsRates).flatMap(List::stream).anyMatch(each -> each < 1)) {
-            throw new IllegalArgumentException("counts and --rates must be positive, --rate, --clients and --typists at least 0");
+                || options.firstUser < 0
+                || Stream.of(options.rates, options.fanoutRates, options.roomsRates, options.socketRates).flatMap(List::stream).anyMatch(each -> each < 1)) {
+            throw new IllegalArgumentException("counts and --rates must be positive, --rate, --clients, --typists and --first-user at least 0");
         }
         if (options.typists > options.clients) {
             throw new IllegalArgumentException("the typists are clients: --typists must be at most --clients (" + options.clients + ")");
@@ -178,25 +200,35 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
             throw new IllegalArgumentException("the rooms' members are distinct users: --users must be at least --rooms × "
                     + "--room-members (" + (long) options.rooms * options.roomMembers + ")");
         }
+        if (options.sendOverSocket && (options.rate == 0 || options.clients < (long) options.rooms * options.roomMembers)) {
+            throw new IllegalArgumentException("--send-over-socket posts at a --rate from a client of each poster: --rate above 0, "
+                    + "--clients at least --rooms × --room-members (" + (long) options.rooms * options.roomMembers + ")");
+        }
         return options;
     }
 
     /** The same run at another rate. */
     LoadOptions withRate(int otherRate) {
         return new LoadOptions(scenario, url, issuer, bootstrapServers, users, clients, posters, otherRate, duration, room, warmup, rates,
-                fanoutRates, rooms, roomMembers, roomsRates, typists, pids, out, window, label);
+                fanoutRates, rooms, roomMembers, roomsRates, socketRates, typists, sendOverSocket, firstUser, pids, out, window, label);
     }
 
     /** The same run for another duration. */
     LoadOptions withDuration(Duration otherDuration) {
         return new LoadOptions(scenario, url, issuer, bootstrapServers, users, clients, posters, rate, otherDuration, room, warmup, rates,
-                fanoutRates, rooms, roomMembers, roomsRates, typists, pids, out, window, label);
+                fanoutRates, rooms, roomMembers, roomsRates, socketRates, typists, sendOverSocket, firstUser, pids, out, window, label);
     }
 
     /** The same run with another number of typists. */
     LoadOptions withTypists(int otherTypists) {
         return new LoadOptions(scenario, url, issuer, bootstrapServers, users, clients, posters, rate, duration, room, warmup, rates,
-                fanoutRates, rooms, roomMembers, roomsRates, otherTypists, pids, out, window, label);
+                fanoutRates, rooms, roomMembers, roomsRates, socketRates, otherTypists, sendOverSocket, firstUser, pids, out, window, label);
+    }
+
+    /** The rooms scenario as WebSocket ingest: each client's user alone in a room, posting over its socket. */
+    LoadOptions asSocketIngest() {
+        return new LoadOptions("rooms", url, issuer, bootstrapServers, users, clients, posters, rate, duration, room, warmup, rates,
+                fanoutRates, Math.min(users, clients), 1, roomsRates, socketRates, 0, true, firstUser, pids, out, window, label);
     }
 
     /** The chat server's process, if it runs on this machine. */

@@ -54,6 +54,19 @@ final class Posters {
     /** {@code --posters} threads doing the action at the pacer's times until the duration is over; the latency is from each due time. */
     static Outcome paced(LoadOptions options, Action action) throws Exception {
         Latency post = new Latency();
+        double seconds = pace(options, (n, due) -> {
+            action.act(n, due);
+            post.recordNanos(System.nanoTime() - due);
+        });
+        return new Outcome(post, seconds);
+    }
+
+    /**
+     * {@code --posters} threads doing the action at the pacer's times until the duration is over.
+     *
+     * @return how long that took, in seconds
+     */
+    static double pace(LoadOptions options, Action action) throws Exception {
         AtomicInteger sequence = new AtomicInteger();
         Pacer pacer = new Pacer(options.rate(), options.duration());
         ExecutorService posters = Executors.newFixedThreadPool(options.posters());
@@ -63,7 +76,6 @@ final class Posters {
                 running.add(posters.submit(() -> {
                     for (long due = pacer.awaitNext(); due != -1; due = pacer.awaitNext()) {
                         action.act(sequence.getAndIncrement(), due);
-                        post.recordNanos(System.nanoTime() - due);
                     }
                     return null;
                 }));
@@ -71,7 +83,7 @@ final class Posters {
             for (Future<?> poster : running) {
                 poster.get();
             }
-            return new Outcome(post, pacer.elapsedSeconds());
+            return pacer.elapsedSeconds();
         } finally {
             posters.shutdown();
         }

@@ -30,6 +30,7 @@ final class ReportWriter {
     static final String INGEST_PLOT = "ingest.png";
     static final String FANOUT_PLOT = "fanout.png";
     static final String ROOMS_PLOT = "rooms.png";
+    static final String SOCKET_PLOT = "socket.png";
 
     private static final double[] PERCENTILES = {50, 99, 99.9};
 
@@ -55,6 +56,8 @@ final class ReportWriter {
         plot(directory.resolve(ROOMS_PLOT), "Many rooms on " + clients("rooms") + " clients: post to receipt against the rate asked",
                 List.of(new Line("rooms", "post to receipt at members"), new Line("rooms-typing", "the same, everyone typing")),
                 "floor", "Kafka produce to consume");
+        plot(directory.resolve(SOCKET_PLOT), "WebSocket ingest from " + clients("socket") + " clients: send to ack against the rate asked",
+                List.of(new Line("socket", "send to ack")), "floor-ack", "Kafka produce to ack");
     }
 
     String csv() {
@@ -99,6 +102,24 @@ final class ReportWriter {
             adoc.append(row(cells.toArray(String[]::new)));
         }
         adoc.append("|===\n\n");
+
+        if (!points("socket"::equals).isEmpty()) {
+            adoc.append(".Ingest over WebSockets: a send frame on the poster's socket, answered by ack once Kafka has the message; ")
+                    .append(clients("socket")).append(" clients, each user alone in a room, so each message also comes back to its "
+                            + "sender's socket\n");
+            adoc.append(header(List.of("Asked/s", "Acked/s", "Ack p50 (ms)", "p99", "p99.9", "max", "Kafka ack p50 (ms)", "Receipt p99 (ms)",
+                    "Lost")));
+            for (Measurement socket : points("socket"::equals)) {
+                Measurement ack = point("floor-ack", socket.askedRate());
+                Measurement receipt = point("socket-receipt", socket.askedRate());
+                List<String> cells = new ArrayList<>(List.of(asked(socket), rate(socket.messagesPerSecond()), ms(socket, 50), ms(socket, 99),
+                        ms(socket, 99.9), max(socket), ack == null ? "" : ms(ack, 50), receipt == null ? "" : ms(receipt, 99),
+                        String.valueOf(socket.lost())));
+                cells.addAll(cpu(socket));
+                adoc.append(row(cells.toArray(String[]::new)));
+            }
+            adoc.append("|===\n\n");
+        }
 
         adoc.append(".Edit: PATCH /api/messages/{id} by the sender, answered once Kafka has the change, beside a post at the same rate\n");
         adoc.append(header(List.of("Asked/s", "Edited/s", "PATCH p50 (ms)", "p99", "p99.9", "max", "POST p50 (ms)", "POST p99")));

@@ -4,6 +4,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -38,10 +39,12 @@ final class RoomTraffic {
      * @param windows         end-to-end latency by the window of the run its messages were due in,
      *                        when the run was asked for windows, else empty
      * @param closedByServer  connections the server closed before the run was over, by status code
+     * @param post            each accepted message's latency from when it was due: to its POST's answer, or to its ack
+     * @param sending         with the messages sent over the clients' sockets, what was sent and answered; else null
      */
     record Result(RoomLayout layout, long accepted, long delivered, long lost, long misdelivered, double seconds, Latency endToEnd,
                   Latency post, Map<String, Double> cpuMillisPerMessage, double presenceSeconds, Typists.Tally typing,
-                  List<Latency> windows, Map<Integer, Long> closedByServer) {
+                  List<Latency> windows, Map<Integer, Long> closedByServer, SocketSenders.Outcome sending) {
         int clients() {
             return layout.clients();
         }
@@ -63,6 +66,8 @@ final class RoomTraffic {
     private volatile long postingFrom;
     private final Map<Integer, Long> closedByServer = new ConcurrentHashMap<>();
     private volatile boolean closing;
+    /** Posting over the clients' sockets: their answers go here. */
+    private final SocketSenders senders;
 
     /**
      * @param roomIds each room's id on the server, by its number in the layout
@@ -89,6 +94,7 @@ final class RoomTraffic {
         this.roomIds = roomIds;
         this.tally = new RoomTally(layout);
         this.typistCount = typists;
+        this.senders = options.sendOverSocket() ? new SocketSenders(text.clientMessageIdPrefix) : null;
     }
 
     Result run() throws Exception {
@@ -100,17 +106,27 @@ final class RoomTraffic {
                     .get(30, TimeUnit.SECONDS));
         }
         double presenceSeconds = (awaitPresenceTold() - connecting) / 1e9;
+        // Said as it happens, for whoever runs something beside this run and waits for its posting.
+        System.err.printf(Locale.ROOT, "[rooms] %d clients connected, their presence told in %.1f s: posting now%n", layout.clients(),
+                presenceSeconds);
         ProcessCpu cpu = new ProcessCpu(options.pids());
         Map<String, Double> cpuBefore = cpu.seconds();
         if (typistCount > 0) {
             typists = new Typists(sockets, typistCount, client -> roomIds.apply(layout.roomOfClient(client)));
         }
         Posters.Outcome outcome;
+        SocketSenders.Outcome sending = null;
+        Posters.Route route = n -> new Posters.Address(layout.posterOf(n), roomIds.apply(layout.roomOf(n)));
+        Posters.Text messageText = (n, due) -> text.of(layout.roomOf(n), n, due);
         postingFrom = System.nanoTime();
         try {
-            outcome = Posters.run(options, chat, text.clientMessageIdPrefix,
-                    n -> new Posters.Address(layout.posterOf(n), roomIds.apply(layout.roomOf(n))),
-                    (n, due) -> text.of(layout.roomOf(n), n, due));
+            if (senders != null) {
+                // Client u is user u: the poster's own socket.
+                sending = senders.run(options, sockets, layout::posterOf, route, messageText);
+                outcome = new Posters.Outcome(sending.ack(), sending.seconds());
+            } else {
+                outcome = Posters.run(options, chat, text.clientMessageIdPrefix, route, messageText);
+            }
         } finally {
             if (typists != null) {
                 typists.close();
@@ -127,7 +143,7 @@ final class RoomTraffic {
         sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
         return new Result(layout, accepted, tally.delivered(), tally.lost(accepted), tally.misdelivered(), outcome.seconds(), endToEnd,
                 outcome.post(), cpuMillisPerMessage, presenceSeconds, typists == null ? null : typists.tally(), List.copyOf(windows),
-                Map.copyOf(closedByServer));
+                Map.copyOf(closedByServer), sending);
     }
 
     /** When posting began (System.nanoTime), once it has. */
@@ -159,6 +175,9 @@ final class RoomTraffic {
         Typists typing = typists;
         if (typing != null) {
             typing.received(frame);
+        }
+        if (senders != null) {
+            senders.received(frame, now);
         }
         long[] numbers = text.numbers(frame, 3);
         if (numbers != null && tally.received(client, (int) numbers[0])) {

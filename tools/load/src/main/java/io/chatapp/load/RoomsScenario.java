@@ -13,7 +13,10 @@ import java.util.function.IntFunction;
  * second, messages lost (never received by a member's client) and misdelivered (received by a
  * client whose user is not in the room), both of which must be 0, and the CPU each process
  * spends per message. Each run creates rooms of its own, so runs never share one. With
- * {@code --typists}, that many clients type in their rooms meanwhile ({@link Typists}).
+ * {@code --typists}, that many clients type in their rooms meanwhile ({@link Typists}). With
+ * {@code --send-over-socket} the messages go as the web app sends them, each a {@code send} frame
+ * on its poster's socket, and their latency to the ack is reported in place of the POST's
+ * ({@link SocketSenders}).
  */
 final class RoomsScenario {
 
@@ -21,17 +24,18 @@ final class RoomsScenario {
         String report() {
             RoomLayout layout = traffic.layout();
             return String.format(Locale.ROOT, "[rooms] %d rooms of %d members on %d clients, %d messages accepted (%.0f/s), "
-                            + "%d deliveries (%.0f/s), lost %d, misdelivered %d; end to end %s; POST %s",
+                            + "%d deliveries (%.0f/s), lost %d, misdelivered %d; end to end %s; %s %s",
                     layout.rooms(), layout.members(), layout.clients(), traffic.accepted(), traffic.accepted() / traffic.seconds(),
                     traffic.delivered(), traffic.delivered() / traffic.seconds(), traffic.lost(), traffic.misdelivered(),
-                    traffic.endToEnd().summary(), traffic.post().summary())
+                    traffic.endToEnd().summary(), traffic.sending() == null ? "POST" : "ack", traffic.post().summary())
+                    + (traffic.sending() == null ? "" : "; " + traffic.sending().summary())
                     + (traffic.typing() == null ? "" : "; " + traffic.typing().summary())
                     + String.format(Locale.ROOT, "; clients' presence told in %.1f s, before posting", traffic.presenceSeconds())
                     + ProcessCpu.summary("; CPU per message:", traffic.cpuMillisPerMessage());
         }
 
         boolean nothingLost() {
-            return traffic.lost() == 0 && traffic.misdelivered() == 0;
+            return traffic.lost() == 0 && traffic.misdelivered() == 0 && (traffic.sending() == null || traffic.sending().unanswered() == 0);
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class LoadOptionsTest {
@@ -35,11 +37,11 @@ class LoadOptionsTest {
         LoadOptions options = LoadOptions.parse("report", "--url", "https://chat.example.com", "--issuer", "https://dex.example.com/dex",
                 "--bootstrap-servers", "kafka:9092", "--users", "1000", "--clients", "1000", "--posters", "16", "--rate", "100",
                 "--duration", "PT1M", "--room", "bench", "--warmup", "PT30S", "--rates", "100, 200", "--fanout-rates", "5",
-                "--rooms", "100", "--room-members", "10", "--rooms-rates", "1000", "--typists", "1000",
-                "--pids", "server=4242,kafka=17", "--out", "docs/benchmarks", "--window", "PT10S", "--label", "warm");
+                "--rooms", "100", "--room-members", "10", "--rooms-rates", "1000", "--socket-rates", "500,5000", "--typists", "1000",
+                "--send-over-socket", "--first-user", "2000", "--pids", "server=4242,kafka=17", "--out", "docs/benchmarks", "--window", "PT10S", "--label", "warm");
         assertEquals(new LoadOptions("report", URI.create("https://chat.example.com"), URI.create("https://dex.example.com/dex"),
                 "kafka:9092", 1000, 1000, 16, 100, Duration.ofMinutes(1), "bench", Duration.ofSeconds(30), List.of(100, 200), List.of(5),
-                100, 10, List.of(1000), 1000, Map.of("server", 4242L, "kafka", 17L), Path.of("docs/benchmarks"),
+                100, 10, List.of(1000), List.of(500, 5000), 1000, true, 2000, Map.of("server", 4242L, "kafka", 17L), Path.of("docs/benchmarks"),
                 Duration.ofSeconds(10), "warm"), options);
         assertEquals(OptionalLong.of(4242), options.serverPid());
     }
@@ -50,6 +52,7 @@ class LoadOptionsTest {
         assertEquals(List.of(250, 500, 1000, 2000), options.rates());
         assertEquals(List.of(10, 25, 50, 100), options.fanoutRates());
         assertEquals(List.of(250, 500, 1000), options.roomsRates());
+        assertEquals(List.of(1000, 2000, 3000), options.socketRates());
         assertEquals(Duration.ofSeconds(20), options.warmup());
         assertEquals(OptionalLong.empty(), options.serverPid());
         assertEquals(LoadOptions.parse("report", "--rate", "7"), options.withRate(7));
@@ -72,7 +75,28 @@ class LoadOptionsTest {
         assertEquals(0, defaults.typists(), "nobody types unless asked");
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("rooms", "--clients", "50", "--typists", "51"));
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("rooms", "--typists", "-1"));
+        assertFalse(defaults.sendOverSocket(), "posts are POSTs unless asked");
+        assertTrue(LoadOptions.parse("rooms", "--send-over-socket").sendOverSocket());
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("rooms", "--send-over-socket", "--clients", "49"),
+                "every poster sends from a socket of its own");
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("rooms", "--send-over-socket", "--rate", "0"));
+        assertEquals(0, defaults.firstUser(), "the users are load-0 onwards unless a second harness asks for others");
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("rooms", "--first-user", "-1"));
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("report", "--rooms-rates", "0"));
+    }
+
+    @Test
+    void ingestOverWebSocketsIsTheRoomsScenarioWithEachUserAloneInARoom() {
+        LoadOptions socket = LoadOptions.parse("report", "--users", "100", "--clients", "50").asSocketIngest();
+        assertEquals("rooms", socket.scenario());
+        assertTrue(socket.sendOverSocket());
+        assertEquals(50, socket.rooms(), "a room for each client's user");
+        assertEquals(1, socket.roomMembers());
+        assertEquals(0, socket.typists());
+        assertEquals(40, LoadOptions.parse("report", "--users", "40", "--rooms", "4", "--room-members", "10", "--clients", "50")
+                .asSocketIngest().rooms(),
+                "no more rooms than users signed in");
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("report", "--socket-rates", "0"));
     }
 
     @Test

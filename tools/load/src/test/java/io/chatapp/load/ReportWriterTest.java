@@ -82,6 +82,21 @@ class ReportWriterTest {
     }
 
     @Test
+    void ingestOverWebSocketsHasATableAndAPlotOfItsOwn() throws Exception {
+        assertFalse(new ReportWriter(outcome(), "test run").tables().contains("over WebSockets"), "none measured, no table");
+        List<Measurement> points = new java.util.ArrayList<>(outcome().measurements());
+        points.add(new Measurement("socket", 1000, 1000, 1000, 1000, millis(0.5, 3), 1, 0, 0, cpu("server", 0.4, "harness", 0.2)));
+        points.add(new Measurement("socket-receipt", 1000, 1000, 1000, 1000, millis(1, 5), 1, 0, 0, Map.of()));
+        ReportWriter writer = new ReportWriter(new BenchmarkReport.Outcome(points, null), "test run");
+        String tables = writer.tables();
+        assertTrue(tables.contains(".Ingest over WebSockets: a send frame on the poster's socket, answered by ack once Kafka has the message; "
+                + "1000 clients"), tables);
+        assertTrue(tables.contains("| 1000 | 1,000 | 0.50 | 3.00 | 3.00 | 3.00 | 0.10 | 5.00 | 1 | 0.40 | 0.20\n"), tables);
+        writer.write(out);
+        assertEquals(900, ImageIO.read(out.resolve(ReportWriter.SOCKET_PLOT).toFile()).getWidth());
+    }
+
+    @Test
     void aMisdeliveryFailsTheRunAsALossDoes() {
         Measurement misdelivered = new Measurement("rooms", 100, 10, 100, 1000, millis(1), 0, 1, 0, Map.of());
         assertFalse(new BenchmarkReport.Outcome(List.of(misdelivered), null).nothingLost());

@@ -1,0 +1,132 @@
+package io.chatapp.load;
+
+import jakarta.json.Json;
+
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * Posting as the web app does: each message a {@code send} frame on a socket of its poster,
+ * answered by an {@code ack} (or an {@code error}) on the same socket. {@code --posters}
+ * threads hand the frames out at the pacer's times without waiting for the answers, one frame
+ * at a time per socket; the latency of each accepted message is from when it was due to its
+ * ack, so a server falling behind is seen in full (no coordinated omission).
+ */
+final class SocketSenders {
+
+    /** Answers still awaited this long after the last send are counted as unanswered. */
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
+    private static final String ACK = "{\"type\":\"ack\"";
+    private static final String ERROR = "{\"type\":\"error\"";
+
+    /** @param sent frames sent; {@code refused} answered by an error frame, by status; {@code unanswered} neither acked nor refused */
+    record Outcome(Latency ack, double seconds, long sent, Map<Integer, Long> refused, long unanswered) {
+        String summary() {
+            return String.format(java.util.Locale.ROOT, "sent over the sockets %d, acked %d%s%s", sent, ack.count(),
+                    refused.isEmpty() ? "" : ", refused " + refused, unanswered == 0 ? "" : ", unanswered " + unanswered);
+        }
+    }
+
+    private final String clientMessageIdPrefix;
+    private final String idMarker;
+    private final Latency ack = new Latency();
+    /** When each message awaiting its answer was due, by its number. */
+    private final Map<Integer, Long> awaited = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> refused = new ConcurrentHashMap<>();
+    private final LongAdder sent = new LongAdder();
+    private final Duration answerWithin;
+
+    SocketSenders(String clientMessageIdPrefix) {
+        this(clientMessageIdPrefix, ANSWER_WITHIN);
+    }
+
+    SocketSenders(String clientMessageIdPrefix, Duration answerWithin) {
+        this.clientMessageIdPrefix = clientMessageIdPrefix;
+        this.answerWithin = answerWithin;
+        this.idMarker = "\"clientMessageId\":\"" + clientMessageIdPrefix;
+    }
+
+    /**
+     * Sends for {@code --duration} at {@code --rate}, then waits for the answers.
+     *
+     * @param sockets  the clients' sockets
+     * @param clientOf the client whose socket sends the n-th message
+     * @param route    who posts the n-th message (the client's user) and into which room
+     */
+    Outcome run(LoadOptions options, List<WebSocket> sockets, IntUnaryOperator clientOf, Posters.Route route, Posters.Text text)
+            throws Exception {
+        List<Outgoing> outgoing = sockets.stream().map(Outgoing::new).toList();
+        double seconds = Posters.pace(options, (n, due) -> {
+            String frame = Json.createObjectBuilder().add("type", "send").add("room", route.of(n).room())
+                    .add("text", text.of(n, due)).add("clientMessageId", clientMessageIdPrefix + n).build().toString();
+            awaited.put(n, due);
+            outgoing.get(clientOf.applyAsInt(n)).send(frame);
+            sent.increment();
+        });
+        long giveUp = System.nanoTime() + answerWithin.toNanos();
+        while (!awaited.isEmpty() && System.nanoTime() < giveUp) {
+            Thread.sleep(20);
+        }
+        return new Outcome(ack, seconds, sent.sum(), Map.copyOf(refused), awaited.size());
+    }
+
+    /** A frame one of the clients received: an answer to one of these sends is counted. */
+    void received(String frame, long now) {
+        // A message frame carries its clientMessageId too: only the answers count.
+        boolean acked = frame.startsWith(ACK);
+        if (!acked && !frame.startsWith(ERROR)) {
+            return;
+        }
+        int at = frame.indexOf(idMarker);
+        if (at < 0) {
+            return;
+        }
+        int from = at + idMarker.length();
+        int end = frame.indexOf('"', from);
+        if (end <= from) {
+            return;
+        }
+        Long due = awaited.remove(Integer.parseInt(frame, from, end, 10));
+        if (due == null) {
+            return;
+        }
+        if (acked) {
+            ack.recordNanos(now - due);
+        } else {
+            refused.merge(status(frame), 1L, Long::sum);
+        }
+    }
+
+    private static int status(String frame) {
+        int at = frame.indexOf("\"status\":");
+        if (at < 0) {
+            return 0;
+        }
+        int from = at + "\"status\":".length();
+        int end = from;
+        while (end < frame.length() && Character.isDigit(frame.charAt(end))) {
+            end++;
+        }
+        return end > from ? Integer.parseInt(frame, from, end, 10) : 0;
+    }
+
+    /** One socket's frames, one at a time: a WebSocket takes the next text only once the last is sent. */
+    private static final class Outgoing {
+        private final WebSocket socket;
+        private CompletableFuture<?> last = CompletableFuture.completedFuture(null);
+
+        Outgoing(WebSocket socket) {
+            this.socket = socket;
+        }
+
+        synchronized void send(String frame) {
+            last = last.handle((done, failed) -> null).thenCompose(ignored -> socket.sendText(frame, true));
+        }
+    }
+}
