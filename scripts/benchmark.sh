@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The full benchmark behind docs/benchmarks.adoc: starts the embedded default on test ports of
 # its own (a real Kafka broker, the Mongo-wire store on disk, the OIDC issuer, Open Liberty),
-# runs the load harness's report (the floor, ingest, fan-out and many rooms at several rates,
-# then idle connections, with the CPU each process spends per message) and writes its tables and
+# runs the load harness's report (the floor, ingest, fan-out, many rooms and ingest over the
+# WebSockets at several rates, then idle connections, with the CPU each process spends per message) and writes its tables and
 # plots to docs/benchmarks/; first, from the moment the fresh instance is ready, its cold start
-# (the coldstart scenario, cold and then warm). Everything started here is stopped by process id at the end. About twenty-five minutes.
+# (the coldstart scenario, cold and then warm). Everything started here is stopped by process id at the end. About thirty minutes.
 #
 # usage: scripts/benchmark.sh [harness options]   e.g. --clients 500 --duration PT10S
 #   Defaults: --users 1000 --posters 32 --clients 1000 --rooms 100 --room-members 10 --warmup PT60S (so the rooms
