@@ -121,8 +121,8 @@ final class RoomTraffic {
         postingFrom = System.nanoTime();
         try {
             if (senders != null) {
-                // Client u is user u: the poster's own socket.
-                sending = senders.run(options, sockets, layout::posterOf, route, messageText);
+                // Client u is user u (RoomLayout): each poster sends from its own socket.
+                sending = senders.run(options, sockets, route, messageText);
                 outcome = new Posters.Outcome(sending.ack(), sending.seconds());
             } else {
                 outcome = Posters.run(options, chat, text.clientMessageIdPrefix, route, messageText);

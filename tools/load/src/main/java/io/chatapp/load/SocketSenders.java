@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.IntUnaryOperator;
 
 /**
  * Posting as the web app does: each message a {@code send} frame on a socket of its poster,
@@ -55,18 +54,17 @@ final class SocketSenders {
     /**
      * Sends for {@code --duration} at {@code --rate}, then waits for the answers.
      *
-     * @param sockets  the clients' sockets
-     * @param clientOf the client whose socket sends the n-th message
-     * @param route    who posts the n-th message (the client's user) and into which room
+     * @param sockets the clients' sockets, client u being user u
+     * @param route   who posts the n-th message, from their own client's socket, and into which room
      */
-    Outcome run(LoadOptions options, List<WebSocket> sockets, IntUnaryOperator clientOf, Posters.Route route, Posters.Text text)
-            throws Exception {
+    Outcome run(LoadOptions options, List<WebSocket> sockets, Posters.Route route, Posters.Text text) throws Exception {
         List<Outgoing> outgoing = sockets.stream().map(Outgoing::new).toList();
         double seconds = Posters.pace(options, (n, due) -> {
-            String frame = Json.createObjectBuilder().add("type", "send").add("room", route.of(n).room())
+            Posters.Address address = route.of(n);
+            String frame = Json.createObjectBuilder().add("type", "send").add("room", address.room())
                     .add("text", text.of(n, due)).add("clientMessageId", clientMessageIdPrefix + n).build().toString();
             awaited.put(n, due);
-            outgoing.get(clientOf.applyAsInt(n)).send(frame);
+            outgoing.get(address.user()).send(frame);
             sent.increment();
         });
         long giveUp = System.nanoTime() + answerWithin.toNanos();

@@ -29,7 +29,7 @@ class SocketSendersTest {
         }));
 
         SocketSenders.Outcome outcome = senders.run(LoadOptions.parse("rooms", "--rate", "200", "--duration", "PT0.5S", "--posters", "4"),
-                sockets, n -> 0, n -> new Posters.Address(0, "room"), (n, due) -> "text " + n);
+                sockets, n -> new Posters.Address(0, "room"), (n, due) -> "text " + n);
 
         assertEquals(100, outcome.sent(), "half a second at 200 a second");
         assertEquals(100, outcome.ack().count(), "each send acked once, its message frame not counted");
@@ -52,7 +52,7 @@ class SocketSendersTest {
         }));
 
         SocketSenders.Outcome outcome = senders.run(LoadOptions.parse("rooms", "--rate", "40", "--duration", "PT0.6S", "--posters", "1"),
-                sockets, n -> 0, n -> new Posters.Address(0, "room"), (n, due) -> "text " + n);
+                sockets, n -> new Posters.Address(0, "room"), (n, due) -> "text " + n);
 
         assertEquals(24, outcome.sent());
         assertEquals(8, outcome.ack().count());
