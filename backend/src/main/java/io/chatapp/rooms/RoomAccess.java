@@ -3,6 +3,7 @@ package io.chatapp.rooms;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.chatapp.model.ChatEvent;
 import io.chatapp.model.ChatMessage;
 import io.chatapp.model.Membership;
@@ -56,25 +57,33 @@ public class RoomAccess {
     @Inject
     RoomRepository repository;
 
-    private final LoadingCache<String, KnownRoom> rooms = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(Duration.ofMinutes(30))
-            .build(this::load);
+    /**
+     * How long the changes this instance applied are kept beside the store, after the last one
+     * for that user or room: the store has a change only once the persisting consumers reach it,
+     * which under a backlog takes minutes, and a session opening meanwhile must not miss a room.
+     */
+    static final Duration RECENT_CHANGES_KEPT = Duration.ofMinutes(10);
+
+    private final LoadingCache<String, KnownRoom> rooms;
 
     /**
      * Per user, the membership changes this instance applied lately, by room: what a session
      * opening now must add to what the store says, which may not have them yet.
      */
-    private final Cache<String, Map<String, MemberState>> recentByUser = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterWrite(Duration.ofMinutes(2))
-            .build();
+    private final Cache<String, Map<String, MemberState>> recentByUser;
 
     /** Per room, the membership changes this instance applied lately, by user: what a list of members read from the store may lack. */
-    private final Cache<String, Map<String, MemberState>> recentByRoom = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterWrite(Duration.ofMinutes(2))
-            .build();
+    private final Cache<String, Map<String, MemberState>> recentByRoom;
+
+    public RoomAccess() {
+        this(Ticker.systemTicker());
+    }
+
+    RoomAccess(Ticker ticker) {
+        rooms = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(30)).ticker(ticker).build(this::load);
+        recentByUser = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(RECENT_CHANGES_KEPT).ticker(ticker).build();
+        recentByRoom = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(RECENT_CHANGES_KEPT).ticker(ticker).build();
+    }
 
     private KnownRoom load(String id) {
         Optional<Room> room = repository.find(id);
@@ -194,10 +203,17 @@ public class RoomAccess {
     }
 
     private void remember(String roomId, MemberState change) {
-        recentByUser.asMap().computeIfAbsent(change.user().id(), user -> new ConcurrentHashMap<>())
-                .merge(roomId, change, RoomAccess::later);
-        recentByRoom.asMap().computeIfAbsent(roomId, room -> new ConcurrentHashMap<>())
-                .merge(change.user().id(), change, RoomAccess::later);
+        remember(recentByUser, change.user().id(), roomId, change);
+        remember(recentByRoom, roomId, change.user().id(), change);
+    }
+
+    /** Adds the change as a write of the entry, so that the entry is kept for as long again from now. */
+    private static void remember(Cache<String, Map<String, MemberState>> recent, String key, String by, MemberState change) {
+        recent.asMap().compute(key, (ignored, changes) -> {
+            Map<String, MemberState> now = changes == null ? new ConcurrentHashMap<>() : changes;
+            now.merge(by, change, RoomAccess::later);
+            return now;
+        });
     }
 
     /**

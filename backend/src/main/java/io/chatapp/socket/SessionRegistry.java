@@ -65,12 +65,24 @@ public class SessionRegistry {
 
     void add(ChatSession session) {
         byId.put(session.id(), session);
-        byUser.computeIfAbsent(session.userId(), key -> ConcurrentHashMap.newKeySet()).add(session);
+        addTo(byUser, session.userId(), session);
     }
 
     void subscribe(ChatSession session, String room) {
         session.rooms().add(room);
-        byRoom.computeIfAbsent(room, key -> ConcurrentHashMap.newKeySet()).add(session);
+        addTo(byRoom, room, session);
+    }
+
+    /**
+     * Adds within the map's own update of the key: added after it, the session could land in a
+     * set that the last other session's removal has just taken out of the map, and be missed.
+     */
+    private static void addTo(Map<String, Set<ChatSession>> index, String key, ChatSession session) {
+        index.compute(key, (ignored, sessions) -> {
+            Set<ChatSession> now = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;
+            now.add(session);
+            return now;
+        });
     }
 
     void unsubscribe(ChatSession session, String room) {

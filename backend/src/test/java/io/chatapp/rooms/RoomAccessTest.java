@@ -10,12 +10,14 @@ import io.chatapp.store.RoomRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,11 +33,12 @@ class RoomAccessTest {
     /** The store as far as access asks it: rooms, and their memberships. */
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, List<MemberState>> memberships = new HashMap<>();
+    private final AtomicLong nanos = new AtomicLong();
     private RoomAccess access;
 
     @BeforeEach
     void createAccess() {
-        access = new RoomAccess();
+        access = new RoomAccess(nanos::get);
         access.repository = new RoomRepository() {
             @Override
             public Optional<Room> find(String id) {
@@ -46,10 +49,37 @@ class RoomAccessTest {
             public List<MemberState> memberships(String room) {
                 return memberships.getOrDefault(room, List.of());
             }
+
+            @Override
+            public Map<String, MemberState> membershipsOf(String userId) {
+                Map<String, MemberState> rooms = new HashMap<>();
+                memberships.forEach((room, states) -> states.stream().filter(state -> state.user().id().equals(userId))
+                        .forEach(state -> rooms.put(room, state)));
+                return rooms;
+            }
         };
         rooms.put("open", new Room("open", "Open", Room.PUBLIC, ALICE, T0));
         rooms.put("closed", new Room("closed", "Closed", Room.PRIVATE, ALICE, T0));
         memberships.put("closed", List.of(new MemberState(ALICE, true, Instant.parse(T0))));
+    }
+
+    @Test
+    void aSessionOpeningWhileTheStoreIsBehindGetsEveryRoomItsUserJoinedLately() {
+        access.joined(new ChatEvent.MemberJoined("e1", new Membership("open", BOB, BOB, "2026-11-28T10:00:02.000Z")));
+        advance(Duration.ofMinutes(9));
+        access.joined(new ChatEvent.MemberJoined("e2", new Membership("second", BOB, BOB, "2026-11-28T10:09:02.000Z")));
+        advance(Duration.ofMinutes(2));
+        assertEquals(Set.of(Room.GENERAL, "open", "second"), access.roomsOf("bob"),
+                "the store has neither join yet: the changes are kept from the last one, not from the first");
+        assertTrue(access.lastChangeJoined("bob", "open"));
+
+        advance(RoomAccess.RECENT_CHANGES_KEPT);
+        memberships.put("second", List.of(new MemberState(BOB, true, Instant.parse("2026-11-28T10:09:02.000Z"))));
+        assertEquals(Set.of(Room.GENERAL, "second"), access.roomsOf("bob"), "kept for a while, then the store says");
+    }
+
+    private void advance(Duration by) {
+        nanos.addAndGet(by.toNanos());
     }
 
     @Test
