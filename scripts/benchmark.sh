@@ -4,12 +4,15 @@
 # runs the load harness's report (the floor, ingest, fan-out, many rooms and ingest over the
 # WebSockets at several rates, then idle connections, with the CPU each process spends per message) and writes its tables and
 # plots to docs/benchmarks/; first, from the moment the fresh instance is ready, its cold start
-# (the coldstart scenario, cold and then warm). Everything started here is stopped by process id at the end. About thirty minutes.
+# (the coldstart scenario, cold and then warm); last, many rooms and ingest over the sockets with a
+# second instance beside the first (two-instances.txt). Everything started here is stopped by process
+# id at the end. About forty minutes.
 #
 # usage: scripts/benchmark.sh [harness options]   e.g. --clients 500 --duration PT10S
 #   Defaults: --users 1000 --posters 32 --clients 1000 --rooms 100 --room-members 10 --warmup PT60S (so the rooms
 #   scenario is 100 rooms of 10 members, one socket each, at --rooms-rates), and the harness's own (scripts/load.sh).
-# settings (environment): OUT: where the tables and plots go (docs/benchmarks). JFR=1 also records the server with Java Flight Recorder into
+# settings (environment): OUT: where the tables and plots go (docs/benchmarks). TWO_INSTANCE_ROOMS_RATES (500 1000),
+#   TWO_INSTANCE_SOCKET_RATES (2000 3000): the rates measured with two instances. JFR=1 also records the server with Java Flight Recorder into
 #   target/benchmark-server.jfr (profile settings), for `jfr print` or JDK Mission Control.
 #   SERVER_MAVEN_ARGS: more Maven arguments for the server, to try a setting, e.g.
 #   SERVER_MAVEN_ARGS=-Dliberty.env.MP_MESSAGING_OUTGOING_CHAT_OUT_LINGER_MS=5
@@ -54,3 +57,21 @@ if [ "${JFR:-0}" = 1 ]; then
   jcmd "$server_pid" JFR.dump name=benchmark > /dev/null
   echo "[benchmark] the server's flight recording: target/benchmark-server.jfr"
 fi
+
+# A second instance on the same machine: many rooms and ingest over the sockets again, the clients
+# and the posts spread over both (two-instances.txt), to set beside the same rates on one above.
+start_another_test_server ${server}2 -Dhttp.port=$((TEST_HTTP_PORT + 1)) -Dhttps.port=$((TEST_HTTPS_PORT + 1)) -Dfrontend.skip=true \
+  "${server_maven_args[@]}"
+both=(--url "http://localhost:$TEST_HTTP_PORT,http://localhost:$((TEST_HTTP_PORT + 1))" --issuer "http://localhost:$OIDC_PORT/dex"
+  --pids "server=$server_pid,server2=$(cat "$liberty/usr/servers/.pid/${server}2.pid"),${pids#server=*,}")
+rooms=(--users 1000 --posters 32 --clients 1000 --rooms 100 --room-members 10)
+sockets=(--users 1000 --posters 4 --clients 1000 --rooms 1000 --room-members 1 --send-over-socket)
+scripts/load.sh rooms "${both[@]}" "${rooms[@]}" --rate 250 --duration PT60S > /dev/null || true  # the second instance's warm-up
+{
+  for rate in ${TWO_INSTANCE_ROOMS_RATES:-500 1000}; do
+    scripts/load.sh rooms "${both[@]}" "${rooms[@]}" --rate "$rate" --duration PT20S || true
+  done
+  for rate in ${TWO_INSTANCE_SOCKET_RATES:-2000 3000}; do
+    scripts/load.sh rooms "${both[@]}" "${sockets[@]}" --rate "$rate" --duration PT20S || true
+  done
+} | tee "$out/two-instances.txt"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A smoke run of the load harness (tools/load): its unit tests, then its report (every scenario)
-# for a few seconds with small numbers against Open Liberty on the test stack. It checks that the harness
+# for a few seconds with small numbers against Open Liberty on the test stack, then the rooms
+# scenario across two instances. It checks that the harness
 # works and that nothing is lost or misdelivered; the numbers mean nothing here (benchmarks are run with
 # scripts/benchmark.sh, see docs/benchmarks.adoc).
 set -euo pipefail
@@ -54,4 +55,15 @@ for scenario in fanout rooms rooms-typing socket socket-receipt; do
     || { echo "[test_load] results.csv has no $scenario row with nothing lost and the CPU of server, kafka and harness" >&2
          cat "$out/results.csv" >&2; exit 1; }
 done
-echo "[test_load] the harness ran every scenario and lost or misdelivered nothing"
+
+# Two instances: the clients and the posts spread over both, so that each message crosses from
+# the instance that took it to the members' sockets on the other.
+start_another_test_server ${server}2 -Dhttp.port=$((TEST_HTTP_PORT + 1)) -Dhttps.port=$((TEST_HTTPS_PORT + 1)) -Dfrontend.skip=true
+second_pid=$(cat "$liberty/usr/servers/.pid/${server}2.pid")
+two=$(scripts/load.sh rooms --url "http://localhost:$TEST_HTTP_PORT,http://localhost:$((TEST_HTTP_PORT + 1))" \
+  --issuer "http://localhost:$OIDC_PORT/dex" --users 50 --clients 50 --posters 2 --rooms 5 --room-members 10 --rate 20 \
+  --duration PT3S --pids "server=$server_pid,server2=$second_pid")
+echo "$two"
+grep -q "^\[rooms\] 5 rooms of 10 members on 50 clients, [1-9][0-9]* messages accepted .* lost 0, misdelivered 0; .*; CPU per message: server [0-9.]* ms server2 [0-9.]* ms" <<< "$two" \
+  || { echo "[test_load] across two instances the rooms scenario lost or misdelivered messages, or measured neither server" >&2; exit 1; }
+echo "[test_load] the harness ran every scenario, on one instance and across two, and lost or misdelivered nothing"

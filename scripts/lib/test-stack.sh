@@ -34,8 +34,14 @@ rm -rf "$CHATAPP_HOME"
 # -Dfrontend.skip=true, settings) apply to both steps.
 liberty=$repo/backend/target/liberty/wlp
 start_test_server() { # name [maven args...]
+  mvn -B -q -f "$repo/pom.xml" -pl extensions/token-redaction,tools/chat-client,backend package -DskipTests "${@:2}"
+  start_another_test_server "$@"
+}
+
+# Starts one more server of what start_test_server built, without building it again: a build
+# would make the servers already running reload the application, and start cold again.
+start_another_test_server() { # name [maven args...]
   local name=$1; shift
-  mvn -B -q -f "$repo/pom.xml" -pl extensions/token-redaction,tools/chat-client,backend package -DskipTests "$@"
   mvn -B -q -f "$repo/pom.xml" -pl backend -Pteststack "${TEST_STACK_MAVEN_ARGS[@]}" -Dliberty.server.name="$name" "$@" \
     liberty:create liberty:deploy liberty:start
   test_stack_cleanups+=("$liberty/bin/server stop $name")

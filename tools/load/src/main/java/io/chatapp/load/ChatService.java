@@ -18,27 +18,32 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
  * The chat as the harness's users see it: signed in at the issuer, posting until accepted,
  * opening WebSockets. Posts honour {@code Retry-After} (429 and 503) and are sent again with
- * the same clientMessageId.
+ * the same clientMessageId. Given several instances ({@code --url} a list), it spreads posts and
+ * sockets over them in turn, as a load balancer without affinity would, and sums their metrics.
  */
 final class ChatService {
 
     private static final int PARALLEL_REQUESTS = 16;
 
     private final LoadOptions options;
-    private final ChatClient client;
+    private final List<ChatClient> instances;
+    private final AtomicInteger nextPost = new AtomicInteger();
+    private final AtomicInteger nextSocket = new AtomicInteger();
     private final List<String> tokens = new ArrayList<>();
     final AtomicLong rateLimited = new AtomicLong();
     final AtomicLong unavailable = new AtomicLong();
 
     ChatService(LoadOptions options) {
         this.options = options;
-        this.client = new ChatClient(options.url(), HttpClient.Version.HTTP_1_1, Duration.ofSeconds(30));
+        this.instances = options.urls().stream().map(url -> new ChatClient(url, HttpClient.Version.HTTP_1_1, Duration.ofSeconds(30)))
+                .toList();
     }
 
     /**
@@ -65,7 +70,7 @@ final class ChatService {
      * @return false if a room has that id already
      */
     boolean createRoom(int user, String room) throws IOException, InterruptedException {
-        int created = client.createRoom(token(user), room, "public").statusCode();
+        int created = instances.get(0).createRoom(token(user), room, "public").statusCode();
         if (created != 201 && created != 409) {
             throw new IOException("creating room " + room + " answered " + created);
         }
@@ -79,7 +84,7 @@ final class ChatService {
     void join(int from, int to, IntFunction<String> roomOf) throws Exception {
         inParallel(to - from, i -> {
             String room = roomOf.apply(from + i);
-            int joined = client.addMember(token(from + i), room, user(from + i)).statusCode();
+            int joined = instances.get(0).addMember(token(from + i), room, user(from + i)).statusCode();
             if (joined != 204) {
                 throw new IOException(user(from + i) + " joining " + room + " answered " + joined);
             }
@@ -131,7 +136,7 @@ final class ChatService {
      */
     JsonObject post(String token, String room, String text, String clientMessageId) throws IOException, InterruptedException {
         while (true) {
-            HttpResponse<String> response = client.post(token, room, text, clientMessageId);
+            HttpResponse<String> response = next(nextPost).post(token, room, text, clientMessageId);
             switch (response.statusCode()) {
                 case 202 -> {
                     return ChatClient.parse(response.body());
@@ -145,7 +150,7 @@ final class ChatService {
     /** Edits a message as its sender, until accepted, waiting as {@code Retry-After} says between attempts. */
     void edit(String token, String id, String text) throws IOException, InterruptedException {
         while (true) {
-            HttpResponse<String> response = client.edit(token, id, text);
+            HttpResponse<String> response = next(nextPost).edit(token, id, text);
             switch (response.statusCode()) {
                 case 200 -> {
                     return;
@@ -184,19 +189,31 @@ final class ChatService {
 
     /** Opens a WebSocket as the web app does: a fresh ticket, the app's own Origin. */
     CompletableFuture<WebSocket> connect(String token, WebSocket.Listener listener) throws IOException, InterruptedException {
-        return client.connect(token, listener);
+        return next(nextSocket).connect(token, listener);
+    }
+
+    private ChatClient next(AtomicInteger turn) {
+        return instances.get(Math.floorMod(turn.getAndIncrement(), instances.size()));
     }
 
     /**
      * A metric's value in the given scope (base, vendor, application): the sum over all its
-     * series (such as the outcomes of a counter); empty when the server has none or no metrics.
+     * series (such as the outcomes of a counter) and all instances; empty when an instance has
+     * none or no metrics.
      */
     OptionalLong metric(String name, String scope) throws InterruptedException {
-        try {
-            OptionalDouble sum = client.metrics(scope).sum(name);
-            return sum.isPresent() ? OptionalLong.of((long) sum.getAsDouble()) : OptionalLong.empty();
-        } catch (IOException e) {
-            return OptionalLong.empty();
+        double sum = 0;
+        for (ChatClient instance : instances) {
+            try {
+                OptionalDouble each = instance.metrics(scope).sum(name);
+                if (each.isEmpty()) {
+                    return OptionalLong.empty();
+                }
+                sum += each.getAsDouble();
+            } catch (IOException e) {
+                return OptionalLong.empty();
+            }
         }
+        return OptionalLong.of((long) sum);
     }
 }

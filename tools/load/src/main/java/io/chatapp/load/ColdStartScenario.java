@@ -65,7 +65,7 @@ final class ColdStartScenario {
     /** Waits until the server answers ready. @return how long it took, in seconds */
     double awaitReady() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(options.url() + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(options.urls().get(0) + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
         long start = System.nanoTime();
         long giveUp = start + READY_WITHIN.toNanos();
         while (System.nanoTime() < giveUp) {
@@ -78,7 +78,7 @@ final class ColdStartScenario {
             }
             Thread.sleep(POLL.toMillis());
         }
-        throw new IllegalStateException(options.url() + " was not ready within " + READY_WITHIN);
+        throw new IllegalStateException(options.urls().get(0) + " was not ready within " + READY_WITHIN);
     }
 
     /** @param readySeconds what {@link #awaitReady()} waited; @param ready when it returned (System.nanoTime) */

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  * ({@code scripts/run.sh}); {@code --url}, {@code --issuer} and {@code --bootstrap-servers}
  * point the harness at a cluster.
  *
+ * @param urls the chat: one URL, or one per instance when the harness itself spreads the load
  * @param rate messages a second over all posters; 0: as fast as they are accepted
  * @param warmup how long {@code report} drives load before it measures, so that the server's
  *     code is compiled as it is when it has run a while
@@ -42,7 +43,7 @@ import java.util.stream.Stream;
  * @param window {@code coldstart}: the latency is reported for each window of this length
  * @param label {@code coldstart}: names the run in its table and plot ({@code cold}, {@code warm})
  */
-record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers, int users, int clients,
+record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrapServers, int users, int clients,
                    int posters, int rate, Duration duration, String room, Duration warmup, List<Integer> rates,
                    List<Integer> fanoutRates, int rooms, int roomMembers, List<Integer> roomsRates, List<Integer> socketRates, int typists, boolean sendOverSocket, int firstUser, Map<String, Long> pids,
                    Path out, Duration window, String label) {
@@ -69,8 +70,9 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
             "             into --out"})
         String scenario;
 
-        @Option(names = "--url", paramLabel = "URL", defaultValue = "http://localhost:9080", description = "the chat (${DEFAULT-VALUE})")
-        URI url;
+        @Option(names = "--url", paramLabel = "URL[,URL...]", split = ",", defaultValue = "http://localhost:9080",
+                description = "the chat (${DEFAULT-VALUE}); several instances' URLs: posts and sockets spread over them in turn")
+        List<URI> urls;
 
         @Option(names = "--issuer", paramLabel = "URL", defaultValue = "http://localhost:5556/dex",
                 description = "the OIDC issuer (${DEFAULT-VALUE})")
@@ -182,7 +184,7 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
             throw new IllegalArgumentException("unknown scenario " + parsed.scenario + "; one of " + SCENARIOS);
         }
         int rate = parsed.rate != null ? parsed.rate : parsed.scenario.equals("ingest") ? 0 : 100;
-        LoadOptions options = new LoadOptions(parsed.scenario, parsed.url, parsed.issuer, parsed.bootstrapServers, parsed.users,
+        LoadOptions options = new LoadOptions(parsed.scenario, List.copyOf(parsed.urls), parsed.issuer, parsed.bootstrapServers, parsed.users,
                 parsed.clients, parsed.posters, rate, parsed.duration, parsed.room, parsed.warmup, List.copyOf(parsed.rates),
                 List.copyOf(parsed.fanoutRates), parsed.rooms, parsed.roomMembers, List.copyOf(parsed.roomsRates), List.copyOf(parsed.socketRates), parsed.typists, parsed.sendOverSocket, parsed.firstUser,
                 Collections.unmodifiableMap(new LinkedHashMap<>(parsed.pids)), parsed.out, parsed.window, parsed.label);
@@ -209,25 +211,25 @@ record LoadOptions(String scenario, URI url, URI issuer, String bootstrapServers
 
     /** The same run at another rate. */
     LoadOptions withRate(int otherRate) {
-        return new LoadOptions(scenario, url, issuer, bootstrapServers, users, clients, posters, otherRate, duration, room, warmup, rates,
+        return new LoadOptions(scenario, urls, issuer, bootstrapServers, users, clients, posters, otherRate, duration, room, warmup, rates,
                 fanoutRates, rooms, roomMembers, roomsRates, socketRates, typists, sendOverSocket, firstUser, pids, out, window, label);
     }
 
     /** The same run for another duration. */
     LoadOptions withDuration(Duration otherDuration) {
-        return new LoadOptions(scenario, url, issuer, bootstrapServers, users, clients, posters, rate, otherDuration, room, warmup, rates,
+        return new LoadOptions(scenario, urls, issuer, bootstrapServers, users, clients, posters, rate, otherDuration, room, warmup, rates,
                 fanoutRates, rooms, roomMembers, roomsRates, socketRates, typists, sendOverSocket, firstUser, pids, out, window, label);
     }
 
     /** The same run with another number of typists. */
     LoadOptions withTypists(int otherTypists) {
-        return new LoadOptions(scenario, url, issuer, bootstrapServers, users, clients, posters, rate, duration, room, warmup, rates,
+        return new LoadOptions(scenario, urls, issuer, bootstrapServers, users, clients, posters, rate, duration, room, warmup, rates,
                 fanoutRates, rooms, roomMembers, roomsRates, socketRates, otherTypists, sendOverSocket, firstUser, pids, out, window, label);
     }
 
     /** The rooms scenario as WebSocket ingest: each client's user alone in a room, posting over its socket. */
     LoadOptions asSocketIngest() {
-        return new LoadOptions("rooms", url, issuer, bootstrapServers, users, clients, posters, rate, duration, room, warmup, rates,
+        return new LoadOptions("rooms", urls, issuer, bootstrapServers, users, clients, posters, rate, duration, room, warmup, rates,
                 fanoutRates, Math.min(users, clients), 1, roomsRates, socketRates, 0, true, firstUser, pids, out, window, label);
     }
 

@@ -38,7 +38,8 @@ final class RoomTraffic {
      * @param typing          what the typists sent and received; null without typists
      * @param windows         end-to-end latency by the window of the run its messages were due in,
      *                        when the run was asked for windows, else empty
-     * @param closedByServer  connections the server closed before the run was over, by status code
+     * @param closedByServer  connections that ended before the run was over, by status code: closed by the
+     *                        server, or failed (1006)
      * @param post            each accepted message's latency from when it was due: to its POST's answer, or to its ack
      * @param sending         with the messages sent over the clients' sockets, what was sent and answered; else null
      */

@@ -31,6 +31,7 @@ final class RoomsScenario {
                     + (traffic.sending() == null ? "" : "; " + traffic.sending().summary())
                     + (traffic.typing() == null ? "" : "; " + traffic.typing().summary())
                     + String.format(Locale.ROOT, "; clients' presence told in %.1f s, before posting", traffic.presenceSeconds())
+                    + (traffic.closedByServer().isEmpty() ? "" : "; connections closed before the end, by status: " + traffic.closedByServer())
                     + ProcessCpu.summary("; CPU per message:", traffic.cpuMillisPerMessage());
         }
 

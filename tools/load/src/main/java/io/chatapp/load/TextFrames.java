@@ -8,6 +8,8 @@ import java.util.function.IntConsumer;
 /** One client's WebSocket listener: hands on each whole text frame, however the server split it. */
 final class TextFrames implements WebSocket.Listener {
 
+    static final int ABNORMAL_CLOSURE = 1006;
+
     private final Consumer<String> frames;
     private final IntConsumer closed;
     private final StringBuilder partial = new StringBuilder();
@@ -16,7 +18,10 @@ final class TextFrames implements WebSocket.Listener {
         this(frames, status -> { });
     }
 
-    /** @param closed told the status code when the server closes the connection */
+    /**
+     * @param closed told the status code when the server closes the connection, and 1006 (closed
+     *     abnormally, as the WebSocket protocol names it) when the connection fails without a close
+     */
     TextFrames(Consumer<String> frames, IntConsumer closed) {
         this.frames = frames;
         this.closed = closed;
@@ -26,6 +31,11 @@ final class TextFrames implements WebSocket.Listener {
     public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
         closed.accept(statusCode);
         return null;
+    }
+
+    @Override
+    public void onError(WebSocket socket, Throwable error) {
+        closed.accept(ABNORMAL_CLOSURE);
     }
 
     @Override

@@ -19,7 +19,7 @@ class LoadOptionsTest {
     @Test
     void defaultsPointAtTheEmbeddedDefault() {
         LoadOptions options = LoadOptions.parse("fanout");
-        assertEquals(URI.create("http://localhost:9080"), options.url());
+        assertEquals(List.of(URI.create("http://localhost:9080")), options.urls());
         assertEquals(URI.create("http://localhost:5556/dex"), options.issuer());
         assertEquals("127.0.0.1:9092", options.bootstrapServers());
         assertEquals(100, options.rate());
@@ -34,12 +34,13 @@ class LoadOptionsTest {
 
     @Test
     void everyOptionIsRead() {
-        LoadOptions options = LoadOptions.parse("report", "--url", "https://chat.example.com", "--issuer", "https://dex.example.com/dex",
+        LoadOptions options = LoadOptions.parse("report", "--url", "https://chat-a.example.com,https://chat-b.example.com", "--issuer", "https://dex.example.com/dex",
                 "--bootstrap-servers", "kafka:9092", "--users", "1000", "--clients", "1000", "--posters", "16", "--rate", "100",
                 "--duration", "PT1M", "--room", "bench", "--warmup", "PT30S", "--rates", "100, 200", "--fanout-rates", "5",
                 "--rooms", "100", "--room-members", "10", "--rooms-rates", "1000", "--socket-rates", "500,5000", "--typists", "1000",
                 "--send-over-socket", "--first-user", "2000", "--pids", "server=4242,kafka=17", "--out", "docs/benchmarks", "--window", "PT10S", "--label", "warm");
-        assertEquals(new LoadOptions("report", URI.create("https://chat.example.com"), URI.create("https://dex.example.com/dex"),
+        assertEquals(new LoadOptions("report", List.of(URI.create("https://chat-a.example.com"),
+                URI.create("https://chat-b.example.com")), URI.create("https://dex.example.com/dex"),
                 "kafka:9092", 1000, 1000, 16, 100, Duration.ofMinutes(1), "bench", Duration.ofSeconds(30), List.of(100, 200), List.of(5),
                 100, 10, List.of(1000), List.of(500, 5000), 1000, true, 2000, Map.of("server", 4242L, "kafka", 17L), Path.of("docs/benchmarks"),
                 Duration.ofSeconds(10), "warm"), options);
