@@ -4,20 +4,27 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the rooms scenario's clients received, counted from many threads at once: deliveries to
- * members by room, and misdeliveries, a message of a room the client's user is not in.
+ * members by room and by client, and misdeliveries, a message of a room the client's user is not in.
  */
 final class RoomTally {
 
     private final RoomLayout layout;
     private final LongAdder[] delivered;
+    private final LongAdder[] byClient;
     private final LongAdder misdelivered = new LongAdder();
 
     RoomTally(RoomLayout layout) {
         this.layout = layout;
-        this.delivered = new LongAdder[layout.rooms()];
-        for (int room = 0; room < delivered.length; room++) {
-            delivered[room] = new LongAdder();
+        this.delivered = adders(layout.rooms());
+        this.byClient = adders(layout.clients());
+    }
+
+    private static LongAdder[] adders(int count) {
+        LongAdder[] adders = new LongAdder[count];
+        for (int i = 0; i < count; i++) {
+            adders[i] = new LongAdder();
         }
+        return adders;
     }
 
     /**
@@ -31,6 +38,7 @@ final class RoomTally {
             return false;
         }
         delivered[room].increment();
+        byClient[client].increment();
         return true;
     }
 
@@ -56,5 +64,20 @@ final class RoomTally {
             lost += Math.max(0, layout.expectedIn(accepted, room) - delivered[room].sum());
         }
         return lost;
+    }
+
+    /**
+     * The clients that received fewer of the first {@code accepted} messages than their room
+     * had: a few clients short of every message point at sessions not subscribed to their room,
+     * many clients short of a few at messages that never went out.
+     */
+    long clientsShort(long accepted) {
+        long count = 0;
+        for (int client = 0; client < byClient.length; client++) {
+            if (byClient[client].sum() < layout.messagesIn(accepted, layout.roomOfClient(client))) {
+                count++;
+            }
+        }
+        return count;
     }
 }

@@ -43,7 +43,7 @@ final class RoomTraffic {
      * @param post            each accepted message's latency from when it was due: to its POST's answer, or to its ack
      * @param sending         with the messages sent over the clients' sockets, what was sent and answered; else null
      */
-    record Result(RoomLayout layout, long accepted, long delivered, long lost, long misdelivered, double seconds, Latency endToEnd,
+    record Result(RoomLayout layout, long accepted, long delivered, long lost, long clientsShort, long misdelivered, double seconds, Latency endToEnd,
                   Latency post, Map<String, Double> cpuMillisPerMessage, double presenceSeconds, Typists.Tally typing,
                   List<Latency> windows, Map<Integer, Long> closedByServer, SocketSenders.Outcome sending) {
         int clients() {
@@ -142,7 +142,8 @@ final class RoomTraffic {
         Map<String, Double> cpuMillisPerMessage = ProcessCpu.millisPerMessage(cpuBefore, cpu.seconds(), accepted);
         closing = true;
         sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
-        return new Result(layout, accepted, tally.delivered(), tally.lost(accepted), tally.misdelivered(), outcome.seconds(), endToEnd,
+        return new Result(layout, accepted, tally.delivered(), tally.lost(accepted), tally.clientsShort(accepted), tally.misdelivered(),
+                outcome.seconds(), endToEnd,
                 outcome.post(), cpuMillisPerMessage, presenceSeconds, typists == null ? null : typists.tally(), List.copyOf(windows),
                 Map.copyOf(closedByServer), sending);
     }

@@ -24,9 +24,10 @@ final class RoomsScenario {
         String report() {
             RoomLayout layout = traffic.layout();
             return String.format(Locale.ROOT, "[rooms] %d rooms of %d members on %d clients, %d messages accepted (%.0f/s), "
-                            + "%d deliveries (%.0f/s), lost %d, misdelivered %d; end to end %s; %s %s",
+                            + "%d deliveries (%.0f/s), lost %d%s, misdelivered %d; end to end %s; %s %s",
                     layout.rooms(), layout.members(), layout.clients(), traffic.accepted(), traffic.accepted() / traffic.seconds(),
-                    traffic.delivered(), traffic.delivered() / traffic.seconds(), traffic.lost(), traffic.misdelivered(),
+                    traffic.delivered(), traffic.delivered() / traffic.seconds(), traffic.lost(),
+                    traffic.lost() == 0 ? "" : " (" + traffic.clientsShort() + " clients short)", traffic.misdelivered(),
                     traffic.endToEnd().summary(), traffic.sending() == null ? "POST" : "ack", traffic.post().summary())
                     + (traffic.sending() == null ? "" : "; " + traffic.sending().summary())
                     + (traffic.typing() == null ? "" : "; " + traffic.typing().summary())

@@ -23,7 +23,7 @@ class ColdStartWriterTest {
 
     private static ColdStartScenario.Result run(String label, List<Latency> windows) {
         Latency all = new Latency();
-        RoomTraffic.Result traffic = new RoomTraffic.Result(new RoomLayout(1, 2, 2), 10, 20, 0, 0, 10, all, all, Map.of(), 0.5, null,
+        RoomTraffic.Result traffic = new RoomTraffic.Result(new RoomLayout(1, 2, 2), 10, 20, 0, 0, 0, 10, all, all, Map.of(), 0.5, null,
                 windows, Map.of(), null);
         return new ColdStartScenario.Result(label, 3.0, 1.5, Duration.ofSeconds(5), traffic);
     }

@@ -24,7 +24,23 @@ class RoomTallyTest {
         assertEquals(6, tally.delivered());
         assertEquals(layout.expectedDeliveries(3), tally.delivered());
         assertEquals(0, tally.lost(3));
+        assertEquals(0, tally.clientsShort(3));
         assertEquals(0, tally.misdelivered());
+    }
+
+    @Test
+    void aClientMissingItsRoomIsCountedOnceHoweverManyMessagesItMissed() {
+        RoomTally tally = new RoomTally(layout);
+        // Messages 0 to 3: rooms 0, 1, 0, 1. Client 2 (room 0) receives none of its two.
+        for (int message = 0; message < 4; message++) {
+            for (int client : new int[] {0, 1, 3}) {
+                if (layout.roomOfClient(client) == layout.roomOf(message)) {
+                    tally.received(client, layout.roomOf(message));
+                }
+            }
+        }
+        assertEquals(2, tally.lost(4));
+        assertEquals(1, tally.clientsShort(4));
     }
 
     @Test
