@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Drives the chat as its users do and measures it, beside plain Kafka on the same broker. Prints
@@ -90,7 +91,8 @@ public final class LoadHarness {
                 Against %s, issuer %s, Kafka %s; %d users, %d posters, %d WebSocket clients, %d rooms of %d members (rooms scenario), \
                 %d typists, each point %d s after a %d s warm-up.""",
                 LocalDate.now(), Runtime.getRuntime().availableProcessors(), cpu, memory, System.getProperty("os.name"),
-                System.getProperty("os.version"), Runtime.version().feature(), options.urls(), options.issuer(), options.bootstrapServers(),
+                System.getProperty("os.version"), Runtime.version().feature(),
+                options.urls().stream().map(String::valueOf).collect(Collectors.joining(", ")), options.issuer(), options.bootstrapServers(),
                 options.users(), options.posters(), options.clients(), options.rooms(), options.roomMembers(),
                 options.typists(), options.duration().toSeconds(), options.warmup().toSeconds());
     }
