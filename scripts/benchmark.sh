@@ -3,10 +3,11 @@
 # its own (a real Kafka broker, the Mongo-wire store on disk, the OIDC issuer, Open Liberty),
 # runs the load harness's report (the floor, ingest, fan-out, many rooms and ingest over the
 # WebSockets at several rates, then idle connections, with the CPU each process spends per message) and writes its tables and
-# plots to docs/benchmarks/; first, from the moment the fresh instance is ready, its cold start
-# (the coldstart scenario, cold and then warm); last, many rooms and ingest over the sockets with a
-# second instance beside the first (two-instances.txt). Everything started here is stopped by process
-# id at the end. About forty minutes.
+# plots to docs/benchmarks/; first, from the moment a fresh instance is ready, its cold start (the
+# coldstart scenario: on Java 25 with and without the AOT cache a first instance recorded, when there
+# is a Java 25, then on the default Java cold and warm); last, many rooms and ingest over the sockets
+# with a second instance beside the first (two-instances.txt). Everything started here is stopped by
+# process id at the end. About fifty minutes.
 #
 # usage: scripts/benchmark.sh [harness options]   e.g. --clients 500 --duration PT10S
 #   Defaults: --users 1000 --posters 32 --clients 1000 --rooms 100 --room-members 10 --warmup PT60S (so the rooms
@@ -28,21 +29,52 @@ read -r -a server_maven_args <<< "${SERVER_MAVEN_ARGS:-}"
 # Kafka has run a while, as it has when one instance of a running system starts: what the
 # cold start below measures is the instance's, not the broker's own first minute.
 scripts/load.sh floor --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --rate 2000 --duration PT30S
-start_test_server $server -Dfrontend.skip=true "${server_maven_args[@]}"
+out=${OUT:-docs/benchmarks}
+
+# From the moment a fresh instance is ready: fan-out at 10,000 deliveries a second, window by window
+# (cold-start.csv, .adoc and .png).
+rm -f "$out/cold-start.csv"
+cold_start() { # label [out]
+  scripts/load.sh coldstart --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
+    --users 50 --clients 100 --rate 100 --duration "${COLD_START_DURATION:-PT180S}" --window PT5S --label "$1" --out "${2:-$out}" \
+    || echo "[benchmark] the $1 cold-start run lost messages: see above"
+}
+# A fresh instance on the Java and the AOT cache settings given, measured from ready, then stopped.
+fresh_instance() { # name label [maven args...]
+  local results=$out
+  [ "$2" != training ] || results=$CHATAPP_HOME/training
+  mkdir -p "$results"
+  start_another_test_server "$1" -Dfrontend.skip=true "${server_maven_args[@]}" "${@:3}"
+  if [ "$2" = training ]; then
+    COLD_START_DURATION=PT60S cold_start "$2" "$results"
+  else
+    cold_start "$2" "$results"
+  fi
+  "$liberty/bin/server" stop "$1" > /dev/null
+}
+build_test_server -Dfrontend.skip=true "${server_maven_args[@]}"
+source scripts/lib/liberty-java.sh
+java25=$(liberty_java_home)
+if [ "$(java_major_version "$java25")" -ge 25 ]; then
+  # The first instance records the AOT cache as scripts/run.sh's first start does, for a minute
+  # of the same load (it also takes the stack's own first minute: not plotted); the cache is
+  # written as it stops. Then a fresh instance with the cache, and one without it on the same Java.
+  liberty_java "$CHATAPP_HOME/aot"
+  fresh_instance ${server}Training training "${LIBERTY_JAVA_MAVEN_ARGS[@]}"
+  liberty_java "$CHATAPP_HOME/aot"
+  fresh_instance ${server}Aot java25-aot "${LIBERTY_JAVA_MAVEN_ARGS[@]}"
+  fresh_instance ${server}Java25 java25 -Dliberty.env.JAVA_HOME="$java25"
+fi
+# On the default Java, as every other measurement here: cold, then the same instance warm.
+start_another_test_server $server -Dfrontend.skip=true "${server_maven_args[@]}"
+for label in cold warm; do
+  cold_start $label
+done
 
 server_pid=$(cat "$liberty/usr/servers/.pid/$server.pid")
 pids="server=$server_pid"
 for process in kafka mongo oidc; do
   pids+=",$process=$(cat "$CHATAPP_HOME/pids/$process.pid")"
-done
-out=${OUT:-docs/benchmarks}
-# From the moment the fresh instance is ready: fan-out at 10,000 deliveries a second, window by
-# window, then the same on the instance now warm (cold-start.csv, .adoc and .png).
-rm -f "$out/cold-start.csv"
-for label in cold warm; do
-  scripts/load.sh coldstart --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
-    --users 50 --clients 100 --rate 100 --duration "${COLD_START_DURATION:-PT180S}" --window PT5S --label $label --out "$out" \
-    || echo "[benchmark] the $label cold-start run lost messages: see above"
 done
 if [ "${JFR:-0}" = 1 ]; then
   jcmd "$server_pid" JFR.start name=benchmark settings=profile filename="$repo/target/benchmark-server.jfr" > /dev/null

@@ -2,6 +2,8 @@
 # Runs the whole application on this machine, with no Kubernetes and no Docker: the dev stack
 # (a real Kafka broker, the Mongo-wire store, the development OIDC issuer) and Open Liberty.
 # Ctrl+C stops all of it. Data and logs of the dev stack live in .chatapp/ (delete it to reset).
+# Liberty runs on Java 25 where there is one, with its AOT cache in .chatapp/aot/ (see
+# scripts/lib/liberty-java.sh; LIBERTY_JAVA_HOME chooses another Java).
 #
 # usage: scripts/run.sh          build, start, print the addresses, wait for Ctrl+C
 #        scripts/run.sh --dev    the same with Liberty dev mode: code changes go live at once
@@ -16,6 +18,7 @@ case "$mode" in
 esac
 
 server=$repo/backend/target/liberty/wlp/bin/server
+source scripts/lib/liberty-java.sh
 liberty_started=
 
 stop_all() {
@@ -38,15 +41,17 @@ if [ "$mode" = --dev ]; then
   # on the backend alone and resolves the tests' chat client (and its parent) from ~/.m2.
   mvn -q -B -pl extensions/token-redaction,tools/chat-client,backend package -DskipTests
   mvn -q -B -pl .,tools/chat-client install -DskipTests
-  mvn -B -pl backend liberty:dev -DskipInstallFeature=true -DskipTests
+  # The same Java as a plain run, without the AOT cache: dev mode restarts the application often.
+  mvn -B -pl backend -Dliberty.env.JAVA_HOME="$(liberty_java_home)" liberty:dev -DskipInstallFeature=true -DskipTests
   exit 0
 fi
 
-echo "[run] building and starting Open Liberty (the first build downloads the runtime)"
+liberty_java "${CHATAPP_HOME:-$repo/.chatapp}/aot"
+echo "[run] building and starting Open Liberty (the first build downloads the runtime) on $LIBERTY_JAVA_SUMMARY"
 mvn -q -B -pl extensions/token-redaction,tools/chat-client,backend package -DskipTests
-mvn -q -B -pl backend liberty:create liberty:deploy
+mvn -q -B -pl backend "${LIBERTY_JAVA_MAVEN_ARGS[@]}" liberty:create liberty:deploy
 liberty_started=1
-mvn -q -B -pl backend liberty:start
+mvn -q -B -pl backend "${LIBERTY_JAVA_MAVEN_ARGS[@]}" liberty:start
 
 cat <<INFO
 

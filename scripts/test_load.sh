@@ -57,8 +57,13 @@ for scenario in fanout rooms rooms-typing socket socket-receipt; do
 done
 
 # Two instances: the clients and the posts spread over both, so that each message crosses from
-# the instance that took it to the members' sockets on the other.
-start_another_test_server ${server}2 -Dhttp.port=$((TEST_HTTP_PORT + 1)) -Dhttps.port=$((TEST_HTTPS_PORT + 1)) -Dfrontend.skip=true
+# the instance that took it to the members' sockets on the other. The second runs on the Java
+# scripts/run.sh picks, recording the AOT cache as run.sh's first start does (Java 25 or later).
+source scripts/lib/liberty-java.sh
+liberty_java "$CHATAPP_HOME/aot"
+echo "[test_load] the second instance runs on $LIBERTY_JAVA_SUMMARY"
+start_another_test_server ${server}2 -Dhttp.port=$((TEST_HTTP_PORT + 1)) -Dhttps.port=$((TEST_HTTPS_PORT + 1)) -Dfrontend.skip=true \
+  "${LIBERTY_JAVA_MAVEN_ARGS[@]}"
 second_pid=$(cat "$liberty/usr/servers/.pid/${server}2.pid")
 two=$(scripts/load.sh rooms --url "http://localhost:$TEST_HTTP_PORT,http://localhost:$((TEST_HTTP_PORT + 1))" \
   --issuer "http://localhost:$OIDC_PORT/dex" --users 50 --clients 50 --posters 2 --rooms 5 --room-members 10 --rate 20 \
@@ -66,4 +71,9 @@ two=$(scripts/load.sh rooms --url "http://localhost:$TEST_HTTP_PORT,http://local
 echo "$two"
 grep -q "^\[rooms\] 5 rooms of 10 members on 50 clients, [1-9][0-9]* messages accepted .* lost 0, misdelivered 0; .*; CPU per message: server [0-9.]* ms server2 [0-9.]* ms" <<< "$two" \
   || { echo "[test_load] across two instances the rooms scenario lost or misdelivered messages, or measured neither server" >&2; exit 1; }
+if [ "$(java_major_version "$(liberty_java_home)")" -ge 25 ]; then
+  "$liberty/bin/server" stop ${server}2 > /dev/null
+  [ -n "$(find "$CHATAPP_HOME/aot" -name '*.aot' -size +1M)" ] \
+    || { echo "[test_load] the second instance stopped without writing its AOT cache" >&2; exit 1; }
+fi
 echo "[test_load] the harness ran every scenario, on one instance and across two, and lost or misdelivered nothing"

@@ -34,8 +34,13 @@ rm -rf "$CHATAPP_HOME"
 # -Dfrontend.skip=true, settings) apply to both steps.
 liberty=$repo/backend/target/liberty/wlp
 start_test_server() { # name [maven args...]
-  mvn -B -q -f "$repo/pom.xml" -pl extensions/token-redaction,tools/chat-client,backend package -DskipTests "${@:2}"
+  build_test_server "${@:2}"
   start_another_test_server "$@"
+}
+
+# Builds what start_another_test_server starts.
+build_test_server() { # [maven args...]
+  mvn -B -q -f "$repo/pom.xml" -pl extensions/token-redaction,tools/chat-client,backend package -DskipTests "$@"
 }
 
 # Starts one more server of what start_test_server built, without building it again: a build

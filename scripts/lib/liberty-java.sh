@@ -1,0 +1,59 @@
+# Sourced by the scripts that start Open Liberty: which Java it runs on, and its ahead-of-time cache.
+#
+# On Java 25 or later, the JVM keeps what a run loaded, linked and profiled of the JDK's classes
+# in an AOT cache, and a later start reuses it: the server starts sooner and reaches full speed
+# sooner after it is ready (docs/benchmarks.adoc, "Java 25 and its AOT cache"). The first start
+# without a cache records one; it is written when that server stops. Without a Java 25, Liberty
+# runs on the default Java as before.
+#
+# settings (environment): LIBERTY_JAVA_HOME: the Java to run Liberty on (default: the newest JDK
+#   of 25 or later among $JAVA_HOME and /usr/lib/jvm, else $JAVA_HOME, else the java on the PATH).
+
+# The major version of the JDK in $1, from its release file; 0 when it is not one.
+java_major_version() { # jdk
+  local version
+  version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null)
+  echo "${version:-0}"
+}
+
+# The JDK Liberty should run on.
+liberty_java_home() {
+  if [ -n "${LIBERTY_JAVA_HOME:-}" ]; then
+    echo "$LIBERTY_JAVA_HOME"
+    return
+  fi
+  local jdk best= best_version=24
+  for jdk in ${JAVA_HOME:-} /usr/lib/jvm/*; do
+    local version
+    version=$(java_major_version "$jdk")
+    if [ "$version" -gt "$best_version" ]; then
+      best=$jdk best_version=$version
+    fi
+  done
+  if [ -z "$best" ]; then
+    best=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+  fi
+  echo "$best"
+}
+
+# Sets LIBERTY_JAVA_MAVEN_ARGS (for liberty:create and liberty:start) and LIBERTY_JAVA_SUMMARY
+# (a line for people). $1 is the directory the AOT cache is kept in.
+liberty_java() { # cache-dir
+  local jdk version cache
+  jdk=$(liberty_java_home)
+  version=$(java_major_version "$jdk")
+  # Always named: server.env keeps what an earlier start wrote there unless it is replaced.
+  LIBERTY_JAVA_MAVEN_ARGS=(-Dliberty.env.JAVA_HOME="$jdk")
+  LIBERTY_JAVA_SUMMARY="Java $version ($jdk)"
+  [ "$version" -ge 25 ] || return 0
+  mkdir -p "$1"
+  # One cache per JDK build: a cache from another build would be refused anyway.
+  cache=$1/liberty-$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$jdk/release").aot
+  if [ -s "$cache" ]; then
+    LIBERTY_JAVA_MAVEN_ARGS+=(-Dliberty.jvm.aotCache=-XX:AOTCache="$cache")
+    LIBERTY_JAVA_SUMMARY+=", with the AOT cache $cache"
+  else
+    LIBERTY_JAVA_MAVEN_ARGS+=(-Dliberty.jvm.aotCache=-XX:AOTCacheOutput="$cache")
+    LIBERTY_JAVA_SUMMARY+=", recording the AOT cache $cache (written when the server stops)"
+  fi
+}
