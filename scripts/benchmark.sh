@@ -32,11 +32,12 @@ scripts/load.sh floor --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --rate 2000 --
 out=${OUT:-docs/benchmarks}
 
 # From the moment a fresh instance is ready: fan-out at 10,000 deliveries a second, window by window
-# (cold-start.csv, .adoc and .png).
+# (cold-start.csv, .adoc and .png). Each user posts on a connection of its own, as users do: with
+# fewer posters than that, a cold server's slower answers would hold back the posts not yet sent.
 rm -f "$out/cold-start.csv"
 cold_start() { # label [out]
   scripts/load.sh coldstart --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
-    --users 50 --clients 100 --rate 100 --duration "${COLD_START_DURATION:-PT180S}" --window PT5S --label "$1" --out "${2:-$out}" \
+    --users 50 --posters 50 --clients 100 --rate 100 --duration "${COLD_START_DURATION:-PT180S}" --window PT5S --label "$1" --out "${2:-$out}" \
     || echo "[benchmark] the $1 cold-start run lost messages: see above"
 }
 # A fresh instance on the Java and the AOT cache settings given, measured from ready, then stopped.

@@ -20,7 +20,7 @@ rm -rf "$out"
 server_pid=$(cat "$liberty/usr/servers/.pid/$server.pid")
 # The cold start in small, on the instance just started: latency window by window from ready.
 cold=$(scripts/load.sh coldstart --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
-  --users 10 --clients 20 --rate 20 --duration PT10S --window PT5S --label cold --out "$out")
+  --users 10 --posters 10 --clients 20 --rate 20 --duration PT10S --window PT5S --label cold --out "$out")
 echo "$cold"
 grep -q "^\[coldstart cold\] ready after .* 20 clients, [1-9][0-9]* messages accepted .* lost 0; .*; closed by the server: none$" <<< "$cold" \
   || { echo "[test_load] the cold start lost messages, accepted none or had clients closed" >&2; exit 1; }
