@@ -35,36 +35,30 @@ out=${OUT:-docs/benchmarks}
 # (cold-start.csv, .adoc and .png). Each user posts on a connection of its own, as users do: with
 # fewer posters than that, a cold server's slower answers would hold back the posts not yet sent.
 rm -f "$out/cold-start.csv"
-cold_start() { # label [out]
+cold_start() { # label [results]
   scripts/load.sh coldstart --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
     --users 50 --posters 50 --clients 100 --rate 100 --duration "${COLD_START_DURATION:-PT180S}" --window PT5S --label "$1" --out "${2:-$out}" \
     || echo "[benchmark] the $1 cold-start run lost messages: see above"
 }
-# A fresh instance on the Java and the AOT cache settings given, measured from ready, then stopped.
-fresh_instance() { # name label [maven args...]
-  local results=$out
-  [ "$2" != training ] || results=$CHATAPP_HOME/training
-  mkdir -p "$results"
-  start_another_test_server "$1" -Dfrontend.skip=true "${server_maven_args[@]}" "${@:3}"
-  if [ "$2" = training ]; then
-    COLD_START_DURATION=PT60S cold_start "$2" "$results"
-  else
-    cold_start "$2" "$results"
-  fi
+# A fresh instance on the Java and the AOT cache settings given, measured from ready into the
+# results directory, then stopped.
+fresh_instance() { # name label results [maven args...]
+  mkdir -p "$3"
+  start_another_test_server "$1" -Dfrontend.skip=true "${server_maven_args[@]}" "${@:4}"
+  cold_start "$2" "$3"
   "$liberty/bin/server" stop "$1" > /dev/null
 }
 build_test_server -Dfrontend.skip=true "${server_maven_args[@]}"
 source scripts/lib/liberty-java.sh
-java25=$(liberty_java_home)
-if [ "$(java_major_version "$java25")" -ge 25 ]; then
+liberty_java "$CHATAPP_HOME/aot"
+if [ -n "$LIBERTY_AOT_CACHE" ]; then
   # The first instance records the AOT cache as scripts/run.sh's first start does, for a minute
   # of the same load (it also takes the stack's own first minute: not plotted); the cache is
   # written as it stops. Then a fresh instance with the cache, and one without it on the same Java.
+  COLD_START_DURATION=PT60S fresh_instance ${server}Training training "$CHATAPP_HOME/training" "${LIBERTY_JAVA_MAVEN_ARGS[@]}"
   liberty_java "$CHATAPP_HOME/aot"
-  fresh_instance ${server}Training training "${LIBERTY_JAVA_MAVEN_ARGS[@]}"
-  liberty_java "$CHATAPP_HOME/aot"
-  fresh_instance ${server}Aot java25-aot "${LIBERTY_JAVA_MAVEN_ARGS[@]}"
-  fresh_instance ${server}Java25 java25 -Dliberty.env.JAVA_HOME="$java25"
+  fresh_instance ${server}Aot java25-aot "$out" "${LIBERTY_JAVA_MAVEN_ARGS[@]}"
+  fresh_instance ${server}Java25 java25 "$out" -Dliberty.env.JAVA_HOME="$LIBERTY_JAVA"
 fi
 # On the default Java, as every other measurement here: cold, then the same instance warm.
 start_another_test_server $server -Dfrontend.skip=true "${server_maven_args[@]}"

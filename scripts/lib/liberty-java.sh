@@ -1,8 +1,8 @@
 # Sourced by the scripts that start Open Liberty: which Java it runs on, and its ahead-of-time cache.
 #
 # On Java 25 or later, the JVM keeps what a run loaded, linked and profiled of the JDK's classes
-# in an AOT cache, and a later start reuses it: the server starts sooner and reaches full speed
-# sooner after it is ready (docs/benchmarks.adoc, "Java 25 and its AOT cache"). The first start
+# in an AOT cache, and a later start reuses it: the server starts sooner, and in most runs was at
+# full speed sooner after it was ready (docs/benchmarks.adoc, "Java 25 and its AOT cache"). The first start
 # without a cache records one; it is written when that server stops. Without a Java 25, Liberty
 # runs on the default Java as before.
 #
@@ -36,24 +36,26 @@ liberty_java_home() {
   echo "$best"
 }
 
-# Sets LIBERTY_JAVA_MAVEN_ARGS (for liberty:create and liberty:start) and LIBERTY_JAVA_SUMMARY
+# Sets LIBERTY_JAVA (the JDK), LIBERTY_AOT_CACHE (the cache file, used or recorded; empty before
+# Java 25), LIBERTY_JAVA_MAVEN_ARGS (for liberty:create and liberty:start) and LIBERTY_JAVA_SUMMARY
 # (a line for people). $1 is the directory the AOT cache is kept in.
 liberty_java() { # cache-dir
-  local jdk version cache
-  jdk=$(liberty_java_home)
-  version=$(java_major_version "$jdk")
+  local version
+  LIBERTY_JAVA=$(liberty_java_home)
+  LIBERTY_AOT_CACHE=
+  version=$(java_major_version "$LIBERTY_JAVA")
   # Always named: server.env keeps what an earlier start wrote there unless it is replaced.
-  LIBERTY_JAVA_MAVEN_ARGS=(-Dliberty.env.JAVA_HOME="$jdk")
-  LIBERTY_JAVA_SUMMARY="Java $version ($jdk)"
+  LIBERTY_JAVA_MAVEN_ARGS=(-Dliberty.env.JAVA_HOME="$LIBERTY_JAVA")
+  LIBERTY_JAVA_SUMMARY="Java $version ($LIBERTY_JAVA)"
   [ "$version" -ge 25 ] || return 0
   mkdir -p "$1"
   # One cache per JDK build: a cache from another build would be refused anyway.
-  cache=$1/liberty-$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$jdk/release").aot
-  if [ -s "$cache" ]; then
-    LIBERTY_JAVA_MAVEN_ARGS+=(-Dliberty.jvm.aotCache=-XX:AOTCache="$cache")
-    LIBERTY_JAVA_SUMMARY+=", with the AOT cache $cache"
+  LIBERTY_AOT_CACHE=$1/liberty-$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$LIBERTY_JAVA/release").aot
+  if [ -s "$LIBERTY_AOT_CACHE" ]; then
+    LIBERTY_JAVA_MAVEN_ARGS+=(-Dliberty.jvm.aotCache=-XX:AOTCache="$LIBERTY_AOT_CACHE")
+    LIBERTY_JAVA_SUMMARY+=", with the AOT cache $LIBERTY_AOT_CACHE"
   else
-    LIBERTY_JAVA_MAVEN_ARGS+=(-Dliberty.jvm.aotCache=-XX:AOTCacheOutput="$cache")
-    LIBERTY_JAVA_SUMMARY+=", recording the AOT cache $cache (written when the server stops)"
+    LIBERTY_JAVA_MAVEN_ARGS+=(-Dliberty.jvm.aotCache=-XX:AOTCacheOutput="$LIBERTY_AOT_CACHE")
+    LIBERTY_JAVA_SUMMARY+=", recording the AOT cache $LIBERTY_AOT_CACHE (written when the server stops)"
   fi
 }
