@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
 # The full benchmark behind docs/benchmarks.adoc: starts the embedded default on test ports of
-# its own (a real Kafka broker, the Mongo-wire store on disk, the OIDC issuer, Open Liberty),
-# runs the load harness's report (the floor, ingest, fan-out, many rooms and ingest over the
-# WebSockets at several rates, then idle connections, with the CPU each process spends per message) and writes its tables and
-# plots to docs/benchmarks/; first, from the moment a fresh instance is ready, its cold start (the
-# coldstart scenario: on Java 25 with and without the AOT cache a first instance recorded, when there
-# is a Java 25, then on the default Java cold and warm); last, many rooms and ingest over the sockets
-# with a second instance beside the first (two-instances.txt). Everything started here is stopped by
-# process id at the end. About fifty minutes.
+# its own (a real Kafka broker, the Mongo-wire store on disk, the OIDC issuer, Open Liberty) and
+# measures, in this order:
+# - from the moment a fresh instance is ready, its cold start (the coldstart scenario: on Java 25
+#   with and without the AOT cache a first instance recorded, when there is a Java 25, then on the
+#   default Java cold and warm);
+# - the load harness's report (the floor, ingest, fan-out, many rooms and ingest over the
+#   WebSockets at several rates, then idle connections, with the CPU each process spends per
+#   message), its tables and plots written to docs/benchmarks/;
+# - ten thousand connections on one instance (connections.txt), then the soak (soak.txt);
+# - many rooms and ingest over the sockets with a second instance beside the first
+#   (two-instances.txt).
+# Everything started here is stopped by process id at the end. About an hour and a half.
 #
 # usage: scripts/benchmark.sh [harness options]   e.g. --clients 500 --duration PT10S
 #   Defaults: --users 1000 --posters 32 --clients 1000 --rooms 100 --room-members 10 --warmup PT60S (so the rooms
 #   scenario is 100 rooms of 10 members, one socket each, at --rooms-rates), and the harness's own (scripts/load.sh).
 # settings (environment): OUT: where the tables and plots go (docs/benchmarks). TWO_INSTANCE_ROOMS_RATES (500 1000),
-#   TWO_INSTANCE_SOCKET_RATES (2000 3000): the rates measured with two instances. JFR=1 also records the server with Java Flight Recorder into
-#   target/benchmark-server.jfr (profile settings), for `jfr print` or JDK Mission Control.
+#   TWO_INSTANCE_SOCKET_RATES (2000 3000): the rates measured with two instances. CONNECTIONS (10000): how many
+#   connections the one instance is given. SOAK_RATES (2000 500), SOAK_DURATION (PT10M): the soak's rates and length.
+#   JFR=1 also records the server with Java Flight Recorder into target/benchmark-server.jfr (profile settings), for `jfr print` or JDK Mission Control.
 #   SERVER_MAVEN_ARGS: more Maven arguments for the server, to try a setting, e.g.
 #   SERVER_MAVEN_ARGS=-Dliberty.env.MP_MESSAGING_OUTGOING_CHAT_OUT_LINGER_MS=5
 set -euo pipefail
@@ -84,6 +89,20 @@ if [ "${JFR:-0}" = 1 ]; then
   jcmd "$server_pid" JFR.dump name=benchmark > /dev/null
   echo "[benchmark] the server's flight recording: target/benchmark-server.jfr"
 fi
+
+# Ten thousand connections on the one instance, ten for each of the 1,000 users (only a user's
+# first is announced to the others), each served a message a second (connections.txt); then the
+# soak: many rooms held for ten minutes at each of SOAK_RATES, latency minute by minute, the heap
+# after a full collection before and after, dead letters (soak.txt).
+scripts/load.sh connections --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
+  --users 1000 --clients "${CONNECTIONS:-10000}" --rate 1 --duration PT30S --pids "$pids" | tee "$out/connections.txt" || true
+{
+  for rate in ${SOAK_RATES:-2000 500}; do
+    scripts/load.sh soak --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
+      --users 1000 --posters 32 --clients 1000 --rooms 100 --room-members 10 --rate "$rate" --duration "${SOAK_DURATION:-PT10M}" \
+      --window PT1M --pids "$pids" || true
+  done
+} | tee "$out/soak.txt"
 
 # A second instance on the same machine: many rooms and ingest over the sockets again, the clients
 # and the posts spread over both (two-instances.txt), to set beside the same rates on one above.

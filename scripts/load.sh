@@ -3,11 +3,12 @@
 # HTTP/1.1 and WebSockets, and measures it with HdrHistogram, beside plain Kafka on the same
 # broker. Against the embedded default (scripts/run.sh) by default; by URL against a cluster.
 #
-# usage: scripts/load.sh <ingest|edit|fanout|rooms|floor|connections|coldstart|report> [--url URL] [--issuer URL] [--bootstrap-servers HOSTS]
+# usage: scripts/load.sh <ingest|edit|fanout|rooms|floor|connections|soak|coldstart|report> [--url URL] [--issuer URL] [--bootstrap-servers HOSTS]
 #          [--users N] [--clients N] [--posters N] [--rate N] [--duration PT20S] [--room NAME] [--pids NAME=PID,...]
 #          rooms: [--rooms 10] [--room-members 5] [--typists N] [--send-over-socket] [--first-user N]
 #                 (--users at least rooms × members)
 #          coldstart: [--window PT5S] [--label cold] [--out DIR]   (waits for /health/ready, then fan-out)
+#          soak: the rooms options and [--window PT5S]   (latency window by window, memory, dead letters)
 #          report: [--warmup PT20S] [--rates N,...] [--fanout-rates N,...] [--rooms-rates N,...] [--out DIR]
 #          (every option: run it with none)
 #   Exit status: 0 nothing lost, 1 a message was lost or misdelivered, 2 bad arguments.

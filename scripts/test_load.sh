@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A smoke run of the load harness (tools/load): its unit tests, then its report (every scenario)
-# for a few seconds with small numbers against Open Liberty on the test stack, then the rooms
-# scenario across two instances. It checks that the harness
+# for a few seconds with small numbers against Open Liberty on the test stack, more connections
+# than users, the soak, then the rooms scenario across two instances. It checks that the harness
 # works and that nothing is lost or misdelivered; the numbers mean nothing here (benchmarks are run with
 # scripts/benchmark.sh, see docs/benchmarks.adoc).
 set -euo pipefail
@@ -44,8 +44,8 @@ grep -q "^\[socket\] 50 rooms of 1 members on 50 clients, [1-9][0-9]* messages a
   || { echo "[test_load] ingest over the sockets lost messages, or nothing was acked" >&2; exit 1; }
 grep -q "^\[edit\] [1-9][0-9]* edited in .* CPU per edit: server [0-9.]* ms" <<< "$report" \
   || { echo "[test_load] the edit scenario edited nothing or did not measure the server's CPU" >&2; exit 1; }
-grep -q "^\[connections\] 50 of 50 open; .* heap used .* RSS " <<< "$report" \
-  || { echo "[test_load] the connections scenario did not hold 50 sockets or measure memory" >&2; exit 1; }
+grep -q "^\[connections\] 50 of 50 open (50 users); .* heap used .* RSS .*; [1-9][0-9]* messages .* to every client: .* lost 0," <<< "$report" \
+  || { echo "[test_load] the connections scenario did not hold 50 sockets, measure memory or serve them all" >&2; exit 1; }
 for file in results.csv results.adoc ingest.png fanout.png rooms.png socket.png cold-start.csv cold-start.adoc cold-start.png; do
   [ -s "$out/$file" ] || { echo "[test_load] the report did not write $out/$file" >&2; exit 1; }
 done
@@ -55,6 +55,21 @@ for scenario in fanout rooms rooms-typing socket socket-receipt; do
     || { echo "[test_load] results.csv has no $scenario row with nothing lost and the CPU of server, kafka and harness" >&2
          cat "$out/results.csv" >&2; exit 1; }
 done
+
+# More connections than users, as users with several tabs: each of them served.
+connections=$(scripts/load.sh connections --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
+  --users 10 --clients 60 --rate 2 --duration PT3S --pids "server=$server_pid")
+echo "$connections"
+grep -q "^\[connections\] 60 of 60 open (10 users); the server counts 60 sessions; .*; [1-9][0-9]* messages .* to every client: .* lost 0," \
+  <<< "$connections" || { echo "[test_load] 60 connections of 10 users were not all held and served" >&2; exit 1; }
+# The soak in small: window by window, memory before and after, nothing dead-lettered.
+soak=$(scripts/load.sh soak --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
+  --users 50 --clients 50 --posters 2 --rooms 5 --room-members 10 --rate 20 --duration PT30S --window PT10S --pids "server=$server_pid")
+echo "$soak"
+grep -q "^\[soak\] 5 rooms of 10 members on 50 clients, [1-9][0-9]* messages accepted .* lost 0, misdelivered 0; .*; dead-lettered 0; .*; p99 of the last window .* against the second's; heap used after a full collection .* RSS " \
+  <<< "$soak" || { echo "[test_load] the soak lost, misdelivered or dead-lettered messages, or did not measure its windows or memory" >&2; exit 1; }
+[ "$(grep -c '^\[soak\] from .* ms ([1-9][0-9]* samples)$' <<< "$soak")" = 3 ] \
+  || { echo "[test_load] the soak did not measure each of its three windows" >&2; exit 1; }
 
 # Two instances: the clients and the posts spread over both, so that each message crosses from
 # the instance that took it to the members' sockets on the other. The second runs on the Java

@@ -68,7 +68,12 @@ public final class LoadHarness {
             case "connections" -> {
                 ConnectionsScenario.Result connections = new ConnectionsScenario(options, chat).run();
                 System.out.println(connections.report());
-                return connections.open() == connections.requested();
+                return connections.held();
+            }
+            case "soak" -> {
+                SoakScenario.Result soak = new SoakScenario(options, chat).run();
+                System.out.println(soak.report());
+                return soak.nothingLost();
             }
             default -> {
                 BenchmarkReport.Outcome report = new BenchmarkReport(options, chat).run();

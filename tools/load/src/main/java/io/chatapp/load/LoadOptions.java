@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * @param pids processes on this machine by name ({@code server} is the chat server's): the CPU
  *     each spends per message, and the server's memory for connections
  * @param out where {@code report} writes its tables and plots, and {@code coldstart} its windows
- * @param window {@code coldstart}: the latency is reported for each window of this length
+ * @param window {@code coldstart} and {@code soak}: the latency is reported for each window of this length
  * @param label {@code coldstart}: names the run in its table and plot ({@code cold}, {@code warm})
  */
 record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrapServers, int users, int clients,
@@ -48,7 +48,7 @@ record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrap
                    List<Integer> fanoutRates, int rooms, int roomMembers, List<Integer> roomsRates, List<Integer> socketRates, int typists, boolean sendOverSocket, int firstUser, Map<String, Long> pids,
                    Path out, Duration window, String label) {
 
-    static final List<String> SCENARIOS = List.of("ingest", "edit", "fanout", "rooms", "floor", "connections", "coldstart", "report");
+    static final List<String> SCENARIOS = List.of("ingest", "edit", "fanout", "rooms", "floor", "connections", "soak", "coldstart", "report");
 
     @Command(name = "chat-load", usageHelpWidth = 110, sortOptions = false,
             description = "Drives the chat as its users do (defaults: the embedded default of scripts/run.sh).")
@@ -61,7 +61,10 @@ record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrap
             "             --rate messages/s over the rooms: post-to-receipt latency at the",
             "             room's members, lost, misdelivered; with --typists, clients typing meanwhile",
             "floor        plain Kafka on the same broker at --rate: produce-to-consume latency",
-            "connections  --clients idle WebSockets: whether one instance holds them, its heap (and RSS) per 1000",
+            "connections  --clients WebSockets (several a user when more than --users): whether one instance",
+            "             holds them, its heap (and RSS) per 1000, and --rate messages/s (default 1) to all of them",
+            "soak         rooms held for a long --duration: latency for each --window, last against second,",
+            "             heap after a full collection before and after, dead letters, lost",
             "coldstart    from the moment the server is ready: fanout for --duration, latency for each",
             "             --window, connections the server closed; appended to --out as --label",
             "report       after a warm-up: floor and ingest at each of --rates, ingest as fast",
@@ -93,7 +96,7 @@ record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrap
         int posters;
 
         @Option(names = "--rate", paramLabel = "N",
-                description = "messages a second over all posters; 0 = as fast as accepted (0 for ingest, 100 otherwise)")
+                description = "messages a second over all posters; 0 = as fast as accepted (0 for ingest, 1 for connections, 100 otherwise)")
         Integer rate;
 
         @Option(names = "--duration", paramLabel = "ISO-8601", defaultValue = "PT20S",
@@ -157,7 +160,7 @@ record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrap
         Path out;
 
         @Option(names = "--window", paramLabel = "ISO-8601", defaultValue = "PT5S",
-                description = "coldstart: the latency is reported for each window this long (${DEFAULT-VALUE})")
+                description = "coldstart and soak: the latency is reported for each window this long (${DEFAULT-VALUE})")
         Duration window;
 
         @Option(names = "--label", paramLabel = "NAME", defaultValue = "cold",
@@ -183,7 +186,11 @@ record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrap
         if (!SCENARIOS.contains(parsed.scenario)) {
             throw new IllegalArgumentException("unknown scenario " + parsed.scenario + "; one of " + SCENARIOS);
         }
-        int rate = parsed.rate != null ? parsed.rate : parsed.scenario.equals("ingest") ? 0 : 100;
+        int rate = parsed.rate != null ? parsed.rate : switch (parsed.scenario) {
+            case "ingest" -> 0;
+            case "connections" -> 1;
+            default -> 100;
+        };
         LoadOptions options = new LoadOptions(parsed.scenario, List.copyOf(parsed.urls), parsed.issuer, parsed.bootstrapServers, parsed.users,
                 parsed.clients, parsed.posters, rate, parsed.duration, parsed.room, parsed.warmup, List.copyOf(parsed.rates),
                 List.copyOf(parsed.fanoutRates), parsed.rooms, parsed.roomMembers, List.copyOf(parsed.roomsRates), List.copyOf(parsed.socketRates), parsed.typists, parsed.sendOverSocket, parsed.firstUser,
@@ -197,7 +204,7 @@ record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrap
         if (options.typists > options.clients) {
             throw new IllegalArgumentException("the typists are clients: --typists must be at most --clients (" + options.clients + ")");
         }
-        boolean runsRooms = options.scenario.equals("rooms") || options.scenario.equals("report");
+        boolean runsRooms = List.of("rooms", "soak", "report").contains(options.scenario);
         if (runsRooms && (long) options.rooms * options.roomMembers > options.users) {
             throw new IllegalArgumentException("the rooms' members are distinct users: --users must be at least --rooms × "
                     + "--room-members (" + (long) options.rooms * options.roomMembers + ")");

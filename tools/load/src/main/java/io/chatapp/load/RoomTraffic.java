@@ -98,7 +98,27 @@ final class RoomTraffic {
         this.senders = options.sendOverSocket() ? new SocketSenders(text.clientMessageIdPrefix) : null;
     }
 
+    /**
+     * What a scenario does at two moments of the run, with the clients' sockets: once their
+     * presence has been told, before posting (and before the CPU is measured), and once the
+     * deliveries have arrived, before the sockets close.
+     */
+    interface Phases {
+        Phases NONE = new Phases() {
+        };
+
+        default void connected(List<WebSocket> sockets) throws Exception {
+        }
+
+        default void drained(List<WebSocket> sockets) throws Exception {
+        }
+    }
+
     Result run() throws Exception {
+        return run(Phases.NONE);
+    }
+
+    Result run(Phases phases) throws Exception {
         List<WebSocket> sockets = new ArrayList<>();
         long connecting = System.nanoTime();
         for (int client = 0; client < layout.clients(); client++) {
@@ -110,6 +130,7 @@ final class RoomTraffic {
         // Said as it happens, for whoever runs something beside this run and waits for its posting.
         System.err.printf(Locale.ROOT, "[rooms] %d clients connected, their presence told in %.1f s: posting now%n", layout.clients(),
                 presenceSeconds);
+        phases.connected(sockets);
         ProcessCpu cpu = new ProcessCpu(options.pids());
         Map<String, Double> cpuBefore = cpu.seconds();
         if (typistCount > 0) {
@@ -140,6 +161,7 @@ final class RoomTraffic {
             Thread.sleep(50);
         }
         Map<String, Double> cpuMillisPerMessage = ProcessCpu.millisPerMessage(cpuBefore, cpu.seconds(), accepted);
+        phases.drained(sockets);
         closing = true;
         sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
         return new Result(layout, accepted, tally.delivered(), tally.lost(accepted), tally.clientsShort(accepted), tally.misdelivered(),

@@ -1,6 +1,7 @@
 package io.chatapp.load;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.IntFunction;
 
@@ -50,6 +51,15 @@ final class RoomsScenario {
     }
 
     Result run() throws Exception {
+        return new Result(traffic(null).run());
+    }
+
+    /**
+     * Creates this run's rooms, its members join them, and the traffic is ready to run.
+     *
+     * @param window when not null, the latency is also measured window by window
+     */
+    RoomTraffic traffic(Duration window) throws Exception {
         RoomLayout layout = new RoomLayout(options.rooms(), options.roomMembers(), options.clients());
         RunText text = new RunText("rooms");
         IntFunction<String> roomIds = room -> RoomLayout.roomId(text.run, room);
@@ -60,6 +70,6 @@ final class RoomsScenario {
             }
         });
         chat.join(layout.rooms(), layout.users(), user -> roomIds.apply(layout.roomOfUser(user)));
-        return new Result(new RoomTraffic(options, chat, text, layout, roomIds, options.typists()).run());
+        return new RoomTraffic(options, chat, text, layout, roomIds, options.typists(), window);
     }
 }

@@ -33,6 +33,19 @@ class LoadOptionsTest {
     }
 
     @Test
+    void connectionsAreServedOneMessageASecondUnlessARateIsGiven() {
+        assertEquals(1, LoadOptions.parse("connections").rate());
+        assertEquals(5, LoadOptions.parse("connections", "--rate", "5").rate());
+    }
+
+    @Test
+    void theSoakHasRoomsOfDistinctUsersAsTheRoomsScenarioHas() {
+        assertEquals(100, LoadOptions.parse("soak").rate());
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("soak", "--users", "40", "--rooms", "10",
+                "--room-members", "5"));
+    }
+
+    @Test
     void everyOptionIsRead() {
         LoadOptions options = LoadOptions.parse("report", "--url", "https://chat-a.example.com,https://chat-b.example.com", "--issuer", "https://dex.example.com/dex",
                 "--bootstrap-servers", "kafka:9092", "--users", "1000", "--clients", "1000", "--posters", "16", "--rate", "100",
@@ -103,7 +116,7 @@ class LoadOptionsTest {
     @Test
     void badArgumentsAreRefused() {
         assertThrows(IllegalArgumentException.class, LoadOptions::parse);
-        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("soak"));
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("sprint"));
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("ingest", "--users"));
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("ingest", "--speed", "9"));
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("ingest", "--users", "0"));

@@ -41,8 +41,15 @@ class ReportWriterTest {
                 new Measurement("ingest", 0, 0, 1200, 0, millis(1.5, 2), 0, 0, 900, cpu("server", 1.0, "harness", 0.5)),
                 new Measurement("fanout", 100, 50, 100, 5000, millis(0.4, 0.8), 0, 0, 0, Map.of("server", 3.0)),
                 new Measurement("rooms", 1000, 1000, 1000, 10000, millis(0.8, 1.6), 2, 1, 0, cpu("server", 0.5, "harness", 0.25))),
-                new ConnectionsScenario.Result(10, 10, 10, Optional.of(new ConnectionsScenario.Memory(50, OptionalLong.empty())),
-                        Optional.of(new ConnectionsScenario.Memory(51, OptionalLong.empty()))));
+                new ConnectionsScenario.Result(10, 5, 10, 10, Optional.of(new ServerMemory.Sample(50, OptionalLong.empty())),
+                        Optional.of(new ServerMemory.Sample(51, OptionalLong.empty())), delivery()));
+    }
+
+    /** One message a second to 10 clients for 5 s, each delivered. */
+    private static RoomTraffic.Result delivery() {
+        Latency latency = millis(2, 4);
+        return new RoomTraffic.Result(new RoomLayout(1, 5, 10), 5, 50, 0, 0, 0, 5, latency, latency, Map.of(), 1.5, null, List.of(),
+                Map.of(), null);
     }
 
     @Test
@@ -68,7 +75,8 @@ class ReportWriterTest {
                 + "[cols=\"13*>\",options=header]"), tables);
         assertTrue(tables.contains("| Lost | Misdelivered | Floor p50 (ms) |"), tables);
         assertTrue(tables.contains("| 1000 | 1,000 | 10,000 | 0.80 | 1.60 | 1.60 | 1.60 | 2 | 1 | 0.20 | 4.0 | 0.50 | 0.25\n"), tables);
-        assertTrue(tables.contains("| 10 of 10 open; the server counts 10 sessions; heap used 50 MB -> 51 MB"), tables);
+        assertTrue(tables.contains("| 10 of 10 open (5 users); the server counts 10 sessions; heap used 50 MB -> 51 MB (100.0 MB per 1000); "
+                + "presence told in 1.5 s; 5 messages (1.0/s) to every client: 50 deliveries, lost 0, end to end p50 2.00 ms"), tables);
     }
 
     @Test
