@@ -46,9 +46,13 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class RoomRepository {
 
+    /** The migrations collection's record that the rooms of the history were adopted. */
+    private static final String ROOMS_OF_HISTORY = "rooms-of-history";
+
     private MongoCollection<Document> rooms;
     private MongoCollection<Document> memberships;
     private MongoCollection<Document> messages;
+    private MongoCollection<Document> migrations;
     private volatile boolean indexesReady;
 
     @Inject
@@ -56,6 +60,7 @@ public class RoomRepository {
         this.rooms = database.getCollection("rooms");
         this.memberships = database.getCollection("memberships");
         this.messages = database.getCollection(MessageRepository.COLLECTION);
+        this.migrations = database.getCollection("migrations");
     }
 
     /** Required by CDI for the client proxy of an application-scoped bean. */
@@ -249,36 +254,47 @@ public class RoomRepository {
 
     /**
      * Makes a public room of every room known only from its messages (as rooms were before they
-     * had members), its first poster its creator and everyone who posted to it a member. Safe to
-     * run again; costs one query when there is nothing to adopt.
+     * had members), its first poster its creator and everyone who posted to it a member. Runs
+     * once per database: it reads every message's room, which a long history makes slow (and
+     * more than the embedded store's memory holds), and afterwards a message of a room not
+     * known yet is adopted as it is stored ({@link #posted}). Safe to run twice at once.
      */
     public void adoptRoomsOfHistory() {
         read(() -> {
-            ensureIndexes();
-            Set<String> unknown = messages.distinct("room", String.class).into(new HashSet<>());
-            rooms.find(Filters.in("_id", unknown)).projection(new Document("_id", 1))
-                    .forEach(document -> unknown.remove(document.getString("_id")));
-            if (unknown.isEmpty()) {
+            if (migrations.find(Filters.eq("_id", ROOMS_OF_HISTORY)).first() != null) {
                 return null;
             }
-            for (Document first : messages.aggregate(List.of(Aggregates.match(Filters.in("room", unknown)),
-                    Aggregates.sort(Sorts.ascending("seq")),
-                    Aggregates.group("$room", Accumulators.first("sender", "$sender"), Accumulators.first("at", "$timestamp"))))) {
-                Document sender = first.get("sender", Document.class);
-                insertIfAbsent(new Room(first.getString("_id"), first.getString("_id"), Room.PUBLIC,
-                        new Sender(sender.getString("id"), sender.getString("name")),
-                        ChatMessage.formatTimestamp(first.getDate("at").toInstant())));
-            }
-            for (Document poster : messages.aggregate(List.of(Aggregates.match(Filters.in("room", unknown)),
-                    Aggregates.group(new Document("room", "$room").append("id", "$sender.id"),
-                            Accumulators.first("name", "$sender.name"), Accumulators.min("first", "$timestamp"))))) {
-                Document key = poster.get("_id", Document.class);
-                Sender sender = new Sender(key.getString("id"), poster.getString("name"));
-                change(new Membership(key.getString("room"), sender, sender,
-                        ChatMessage.formatTimestamp(poster.getDate("first").toInstant())), true);
-            }
+            adoptAll();
+            migrations.updateOne(Filters.eq("_id", ROOMS_OF_HISTORY), Updates.setOnInsert("at", new Date()),
+                    new UpdateOptions().upsert(true));
             return null;
         });
+    }
+
+    private void adoptAll() {
+        ensureIndexes();
+        Set<String> unknown = messages.distinct("room", String.class).into(new HashSet<>());
+        rooms.find(Filters.in("_id", unknown)).projection(new Document("_id", 1))
+                .forEach(document -> unknown.remove(document.getString("_id")));
+        if (unknown.isEmpty()) {
+            return;
+        }
+        for (Document first : messages.aggregate(List.of(Aggregates.match(Filters.in("room", unknown)),
+                Aggregates.sort(Sorts.ascending("seq")),
+                Aggregates.group("$room", Accumulators.first("sender", "$sender"), Accumulators.first("at", "$timestamp"))))) {
+            Document sender = first.get("sender", Document.class);
+            insertIfAbsent(new Room(first.getString("_id"), first.getString("_id"), Room.PUBLIC,
+                    new Sender(sender.getString("id"), sender.getString("name")),
+                    ChatMessage.formatTimestamp(first.getDate("at").toInstant())));
+        }
+        for (Document poster : messages.aggregate(List.of(Aggregates.match(Filters.in("room", unknown)),
+                Aggregates.group(new Document("room", "$room").append("id", "$sender.id"),
+                        Accumulators.first("name", "$sender.name"), Accumulators.min("first", "$timestamp"))))) {
+            Document key = poster.get("_id", Document.class);
+            Sender sender = new Sender(key.getString("id"), poster.getString("name"));
+            change(new Membership(key.getString("room"), sender, sender,
+                    ChatMessage.formatTimestamp(poster.getDate("first").toInstant())), true);
+        }
     }
 
     private static String membershipId(String room, String userId) {

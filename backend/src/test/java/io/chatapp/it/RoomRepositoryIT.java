@@ -68,6 +68,28 @@ public class RoomRepositoryIT {
         assertEquals(Set.of("old-room"), rooms.joinedAt("bob").keySet());
     }
 
+    /**
+     * Reading every message's room is for the history rooms had no members in: done once, not at
+     * every start of every instance. A message of a room unknown after that is adopted as it is stored.
+     */
+    @Test
+    void theHistoryIsReadForItsRoomsOnceAndLaterRoomsAreAdoptedAsTheirMessagesAreStored() {
+        MessageRepository messages = new MessageRepository(database, new ChatMetrics());
+        Instant start = Instant.parse("2026-01-05T10:00:00Z");
+        messages.insert(ChatMessage.accept(new NewMessage("old-room", "first", null), ALICE, start), 1);
+        rooms.adoptRoomsOfHistory();
+        assertEquals(1, database.getCollection("migrations").countDocuments(), "the adoption is recorded");
+
+        ChatMessage late = ChatMessage.accept(new NewMessage("late-room", "from a backlog", null), BOB, start.plusSeconds(60));
+        messages.insert(late, 2);
+        new RoomRepository(database).adoptRoomsOfHistory();
+        assertTrue(rooms.find("late-room").isEmpty(), "a second start does not read the history again");
+
+        rooms.posted(late);
+        assertEquals(BOB, rooms.find("late-room").orElseThrow().createdBy());
+        assertEquals(List.of(BOB), rooms.members("late-room"));
+    }
+
     @Test
     void ofTwoChangesOfAMembershipTheLaterWinsInEitherOrder() {
         Instant created = Instant.parse("2026-02-01T09:00:00Z");
