@@ -18,7 +18,7 @@
 #   scenario is 100 rooms of 10 members, one socket each, at --rooms-rates), and the harness's own (scripts/load.sh).
 # settings (environment): OUT: where the tables and plots go (docs/benchmarks). TWO_INSTANCE_ROOMS_RATES (500 1000),
 #   TWO_INSTANCE_SOCKET_RATES (2000 3000): the rates measured with two instances. CONNECTIONS (10000): how many
-#   connections the one instance is given. SOAK_RATES (2000 500), SOAK_DURATION (PT10M): the soak's rates and length.
+#   connections the one instance is given. SOAK_RATES (2000 250), SOAK_DURATION (PT10M): the soak's rates and length.
 #   JFR=1 also records the server with Java Flight Recorder into target/benchmark-server.jfr (profile settings), for `jfr print` or JDK Mission Control.
 #   SERVER_MAVEN_ARGS: more Maven arguments for the server, to try a setting, e.g.
 #   SERVER_MAVEN_ARGS=-Dliberty.env.MP_MESSAGING_OUTGOING_CHAT_OUT_LINGER_MS=5
@@ -97,7 +97,7 @@ fi
 scripts/load.sh connections --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
   --users 1000 --clients "${CONNECTIONS:-10000}" --rate 1 --duration PT30S --pids "$pids" | tee "$out/connections.txt" || true
 {
-  for rate in ${SOAK_RATES:-2000 500}; do
+  for rate in ${SOAK_RATES:-2000 250}; do
     scripts/load.sh soak --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
       --users 1000 --posters 32 --clients 1000 --rooms 100 --room-members 10 --rate "$rate" --duration "${SOAK_DURATION:-PT10M}" \
       --window PT1M --pids "$pids" || true
