@@ -93,14 +93,15 @@ fi
 # Ten thousand connections on the one instance, ten for each of the 1,000 users (only a user's
 # first is announced to the others), each served a message a second (connections.txt); then the
 # soak: many rooms held for ten minutes at each of SOAK_RATES, latency minute by minute, the heap
-# after a full collection before and after, dead letters (soak.txt).
+# after a full collection before and after, dead letters (soak.txt; the windows in soak.csv, .adoc and .png).
 scripts/load.sh connections --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
   --users 1000 --clients "${CONNECTIONS:-10000}" --rate 1 --duration PT30S --pids "$pids" | tee "$out/connections.txt" || true
+rm -f "$out/soak.csv"
 {
   for rate in ${SOAK_RATES:-2000 250}; do
     scripts/load.sh soak --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
       --users 1000 --posters 32 --clients 1000 --rooms 100 --room-members 10 --rate "$rate" --duration "${SOAK_DURATION:-PT10M}" \
-      --window PT1M --pids "$pids" || true
+      --window PT1M --pids "$pids" --out "$out" || true
   done
 } | tee "$out/soak.txt"
 

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,12 +29,8 @@ final class ColdStartScenario {
     record Result(String label, double readySeconds, double setupSeconds, Duration window, RoomTraffic.Result traffic) {
 
         /** Each window's latency, from when its first message was due, in seconds after posting began. */
-        List<Window> windows() {
-            List<Window> windows = new ArrayList<>();
-            for (int i = 0; i < traffic.windows().size(); i++) {
-                windows.add(new Window(i * window.toMillis() / 1000.0, traffic.windows().get(i)));
-            }
-            return windows;
+        List<WindowWriter.Window> windows() {
+            return WindowWriter.of(traffic.windows(), window);
         }
 
         String report() {
@@ -45,15 +40,12 @@ final class ColdStartScenario {
                     label, readySeconds, setupSeconds, traffic.clients(), traffic.accepted(), traffic.accepted() / traffic.seconds(),
                     traffic.delivered(), traffic.delivered() / traffic.seconds(), traffic.lost(), traffic.endToEnd().summary(),
                     traffic.post().summary(), traffic.closedByServer().isEmpty() ? "none" : traffic.closedByServer()));
-            for (Window each : windows()) {
+            for (WindowWriter.Window each : windows()) {
                 report.append(String.format(Locale.ROOT, "[coldstart %s] from %5.0f s: %s%n", label, each.fromSeconds(),
                         each.latency().summary()));
             }
             return report.toString().stripTrailing();
         }
-    }
-
-    record Window(double fromSeconds, Latency latency) {
     }
 
     private final LoadOptions options;
@@ -88,16 +80,5 @@ final class ColdStartScenario {
                 options.window());
         RoomTraffic.Result result = traffic.run();
         return new Result(options.label(), readySeconds, (traffic.postingFrom() - ready) / 1e9, options.window(), result);
-    }
-
-    /** The run's windows as lines of cold-start.csv: label, from (s), p50, p99, max (ms), samples. */
-    static List<String> csvLines(Result result) {
-        List<String> lines = new ArrayList<>();
-        for (Window each : result.windows()) {
-            Latency latency = each.latency();
-            lines.add(String.format(Locale.ROOT, "%s,%.0f,%.2f,%.2f,%.2f,%d", result.label(), each.fromSeconds(), latency.millisAt(50),
-                    latency.millisAt(99), latency.maxMillis(), latency.count()));
-        }
-        return lines;
     }
 }

@@ -62,7 +62,7 @@ public final class LoadHarness {
             case "coldstart" -> {
                 ColdStartScenario.Result result = coldStart.run(chat, readySeconds, ready);
                 System.out.println(result.report());
-                ColdStartWriter.append(options.out(), result);
+                WindowWriter.COLD_START.append(options.out(), result.label(), result.windows());
                 return result.traffic().lost() == 0;
             }
             case "connections" -> {
@@ -73,6 +73,7 @@ public final class LoadHarness {
             case "soak" -> {
                 SoakScenario.Result soak = new SoakScenario(options, chat).run();
                 System.out.println(soak.report());
+                WindowWriter.SOAK.append(options.out(), soak.label(), soak.windows());
                 return soak.nothingLost();
             }
             default -> {

@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  *     (typists of their own, say) takes users of its own, so that neither shares a room with the other
  * @param pids processes on this machine by name ({@code server} is the chat server's): the CPU
  *     each spends per message, and the server's memory for connections
- * @param out where {@code report} writes its tables and plots, and {@code coldstart} its windows
+ * @param out where {@code report} writes its tables and plots, and {@code coldstart} and {@code soak} their windows
  * @param window {@code coldstart} and {@code soak}: the latency is reported for each window of this length
  * @param label {@code coldstart}: names the run in its table and plot ({@code cold}, {@code warm})
  */
@@ -155,8 +155,8 @@ record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrap
         Map<String, Long> pids = new LinkedHashMap<>();
 
         @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/benchmarks",
-                description = "report: where results.csv, results.adoc and the plots go; coldstart: where cold-start.csv "
-                        + "and cold-start.png gather its runs (${DEFAULT-VALUE})")
+                description = "report: where results.csv, results.adoc and the plots go; coldstart and soak: where "
+                        + "cold-start.* and soak.* gather their runs (${DEFAULT-VALUE})")
         Path out;
 
         @Option(names = "--window", paramLabel = "ISO-8601", defaultValue = "PT5S",

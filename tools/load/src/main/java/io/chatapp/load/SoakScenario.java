@@ -1,6 +1,7 @@
 package io.chatapp.load;
 
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,11 +17,16 @@ import java.util.Optional;
 final class SoakScenario {
 
     /**
+     * @param label         names the run in soak.csv and its plot: the rate asked
      * @param deadLettered  records the server sent to the dead-letter topic during the run
      * @param storedSeconds from the end of the deliveries until the server had stored every message it took
      */
-    record Result(RoomsScenario.Result rooms, Optional<ServerMemory.Sample> before, Optional<ServerMemory.Sample> after,
-                  long deadLettered, double storedSeconds, double windowSeconds) {
+    record Result(String label, RoomsScenario.Result rooms, Optional<ServerMemory.Sample> before, Optional<ServerMemory.Sample> after,
+                  long deadLettered, double storedSeconds, Duration window) {
+
+        List<WindowWriter.Window> windows() {
+            return WindowWriter.of(rooms.traffic().windows(), window);
+        }
 
         /** The last window's p99 against the second's, in per cent more; empty with fewer than three windows. */
         Optional<Double> p99Growth() {
@@ -45,9 +51,8 @@ final class SoakScenario {
                             after.get().rssMb().getAsLong()));
                 }
             }
-            List<Latency> windows = rooms.traffic().windows();
-            for (int i = 0; i < windows.size(); i++) {
-                report.append(String.format(Locale.ROOT, "%n[soak] from %5.0f s: %s", i * windowSeconds, windows.get(i).summary()));
+            for (WindowWriter.Window each : windows()) {
+                report.append(String.format(Locale.ROOT, "%n[soak] from %5.0f s: %s", each.fromSeconds(), each.latency().summary()));
             }
             return report.toString();
         }
@@ -88,7 +93,7 @@ final class SoakScenario {
         long deadLettered = chat.metric(DEAD_LETTERED, "application").orElse(0) - deadLetteredBefore;
         long drained = System.nanoTime();
         long stored = chat.awaitStored(chat.metric("chat_messages_ingested_total", "application").orElse(0));
-        return new Result(new RoomsScenario.Result(traffic), samples.before, samples.after, deadLettered, (stored - drained) / 1e9,
-                options.window().toMillis() / 1000.0);
+        return new Result(options.rate() + "/s", new RoomsScenario.Result(traffic), samples.before, samples.after, deadLettered, (stored - drained) / 1e9,
+                options.window());
     }
 }

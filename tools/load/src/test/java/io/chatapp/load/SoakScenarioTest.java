@@ -2,6 +2,7 @@ package io.chatapp.load;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,8 @@ class SoakScenarioTest {
         Latency all = millis(5, 10);
         RoomTraffic.Result traffic = new RoomTraffic.Result(new RoomLayout(2, 2, 4), 100, 200 - lost, lost, lost > 0 ? 1 : 0, 0, 60, all,
                 all, Map.of(), 0.5, null, windows, Map.of(), null);
-        return new SoakScenario.Result(new RoomsScenario.Result(traffic), Optional.of(new ServerMemory.Sample(120, OptionalLong.of(600))),
-                Optional.of(new ServerMemory.Sample(124, OptionalLong.of(610))), deadLettered, 2.5, 20);
+        return new SoakScenario.Result("100/s", new RoomsScenario.Result(traffic), Optional.of(new ServerMemory.Sample(120, OptionalLong.of(600))),
+                Optional.of(new ServerMemory.Sample(124, OptionalLong.of(610))), deadLettered, 2.5, Duration.ofSeconds(20));
     }
 
     @Test

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ColdStartWriterTest {
+class WindowWriterTest {
 
     @TempDir
     Path out;
@@ -30,21 +30,34 @@ class ColdStartWriterTest {
 
     @Test
     void eachRunIsAppendedAndTheTableAndPlotShowThemAll() throws Exception {
-        ColdStartWriter.append(out, run("cold", List.of(millis(1.5, 2.0), millis(0.5, 1.0), millis(0.2, 0.3))));
-        ColdStartWriter.append(out, run("warm", List.of(millis(0.1, 0.6), millis(0.1, 0.4), millis(0.1, 0.3))));
+        WindowWriter writer = WindowWriter.COLD_START;
+        for (ColdStartScenario.Result run : List.of(run("cold", List.of(millis(1.5, 2.0), millis(0.5, 1.0), millis(0.2, 0.3))),
+                run("warm", List.of(millis(0.1, 0.6), millis(0.1, 0.4), millis(0.1, 0.3))))) {
+            writer.append(out, run.label(), run.windows());
+        }
 
-        Map<String, List<ColdStartWriter.Row>> runs = ColdStartWriter.read(out.resolve(ColdStartWriter.CSV));
+        Map<String, List<WindowWriter.Row>> runs = WindowWriter.read(out.resolve("cold-start.csv"));
         assertEquals(List.of("cold", "warm"), List.copyOf(runs.keySet()));
-        ColdStartWriter.Row first = runs.get("cold").get(0);
+        WindowWriter.Row first = runs.get("cold").get(0);
         assertEquals(0, first.fromSeconds());
         assertEquals(1.5, first.p50());
         assertEquals(2.0, first.p99());
         assertEquals(5, runs.get("warm").get(1).fromSeconds());
 
-        String table = Files.readString(out.resolve(ColdStartWriter.TABLE));
+        String table = Files.readString(out.resolve("cold-start.adoc"));
         assertTrue(table.contains("| from (s) | cold p50 (ms) | cold p99 (ms) | warm p50 (ms) | warm p99 (ms)"), table);
         assertTrue(table.contains("| 0 | 1.5 | 2.0 | 0.1 | 0.6"), table);
-        assertNotNull(ImageIO.read(out.resolve(ColdStartWriter.PLOT).toFile()));
+        assertNotNull(ImageIO.read(out.resolve("cold-start.png").toFile()));
+    }
+
+    @Test
+    void aSoakIsGatheredInFilesOfItsOwn() throws Exception {
+        WindowWriter.SOAK.append(out, "250/s", WindowWriter.of(List.of(millis(5), millis(2)), Duration.ofMinutes(1)));
+        assertEquals(List.of("250/s"), List.copyOf(WindowWriter.read(out.resolve("soak.csv")).keySet()));
+        assertEquals(60, WindowWriter.read(out.resolve("soak.csv")).get("250/s").get(1).fromSeconds());
+        assertTrue(Files.readString(out.resolve("soak.adoc")).contains("| 250/s p50 (ms) | 250/s p99 (ms)"));
+        assertNotNull(ImageIO.read(out.resolve("soak.png").toFile()));
+        assertTrue(Files.notExists(out.resolve("cold-start.csv")));
     }
 
     @Test

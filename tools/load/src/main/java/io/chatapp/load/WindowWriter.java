@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,34 +20,76 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Gathers cold-start runs in a directory: each run's windows appended to {@code cold-start.csv},
- * then {@code cold-start.adoc} (a table, a column pair per run) and {@code cold-start.png} (p50
- * and p99 of each run against the time since posting began) drawn again from all of them.
+ * Gathers runs measured window by window in a directory: each run's windows appended under its
+ * label to {@code <name>.csv}, then {@code <name>.adoc} (a table, a column pair per run) and
+ * {@code <name>.png} (p50 and p99 of each run against the time since posting began) drawn again
+ * from all of them.
  */
-final class ColdStartWriter {
+final class WindowWriter {
 
-    static final String CSV = "cold-start.csv";
-    static final String TABLE = "cold-start.adoc";
-    static final String PLOT = "cold-start.png";
+    static final WindowWriter COLD_START = new WindowWriter("cold-start", "From ready: fan-out latency, window by window");
+    static final WindowWriter SOAK = new WindowWriter("soak", "Held: many rooms' latency, window by window");
+
     private static final String HEADER = "label,from_s,p50_ms,p99_ms,max_ms,samples";
+
+    /** The latency of the messages due in one window, which began this long after posting did. */
+    record Window(double fromSeconds, Latency latency) {
+    }
 
     /** One window of one run, as read back. */
     record Row(String label, double fromSeconds, double p50, double p99, double max, long samples) {
     }
 
-    private ColdStartWriter() {
+    private final String name;
+    private final String title;
+
+    private WindowWriter(String name, String title) {
+        this.name = name;
+        this.title = title;
     }
 
-    static void append(Path directory, ColdStartScenario.Result result) throws IOException {
+    String csv() {
+        return name + ".csv";
+    }
+
+    String table() {
+        return name + ".adoc";
+    }
+
+    String plot() {
+        return name + ".png";
+    }
+
+    /** Latencies measured window by window, each window this long, the first from when posting began. */
+    static List<Window> of(List<Latency> latencies, Duration window) {
+        List<Window> windows = new ArrayList<>();
+        for (int i = 0; i < latencies.size(); i++) {
+            windows.add(new Window(i * window.toMillis() / 1000.0, latencies.get(i)));
+        }
+        return windows;
+    }
+
+    void append(Path directory, String label, List<Window> windows) throws IOException {
         Files.createDirectories(directory);
-        Path csv = directory.resolve(CSV);
+        Path csv = directory.resolve(csv());
         if (!Files.exists(csv)) {
             Files.writeString(csv, HEADER + "\n");
         }
-        Files.write(csv, ColdStartScenario.csvLines(result), StandardOpenOption.APPEND);
+        Files.write(csv, csvLines(label, windows), StandardOpenOption.APPEND);
         Map<String, List<Row>> runs = read(csv);
-        Files.writeString(directory.resolve(TABLE), table(runs));
-        plot(directory.resolve(PLOT), runs);
+        Files.writeString(directory.resolve(table()), table(runs));
+        plot(directory.resolve(plot()), runs);
+    }
+
+    /** The run's windows as lines of the CSV: label, from (s), p50, p99, max (ms), samples. */
+    static List<String> csvLines(String label, List<Window> windows) {
+        List<String> lines = new ArrayList<>();
+        for (Window each : windows) {
+            Latency latency = each.latency();
+            lines.add(String.format(Locale.ROOT, "%s,%.0f,%.2f,%.2f,%.2f,%d", label, each.fromSeconds(), latency.millisAt(50),
+                    latency.millisAt(99), latency.maxMillis(), latency.count()));
+        }
+        return lines;
     }
 
     static Map<String, List<Row>> read(Path csv) throws IOException {
@@ -82,8 +125,8 @@ final class ColdStartWriter {
         return adoc.append("|===\n").toString();
     }
 
-    private static void plot(Path file, Map<String, List<Row>> runs) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(540).title("From ready: fan-out latency, window by window")
+    private void plot(Path file, Map<String, List<Row>> runs) throws IOException {
+        XYChart chart = new XYChartBuilder().width(900).height(540).title(title)
                 .xAxisTitle("seconds since posting began").yAxisTitle("latency (ms, log scale)").build();
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
