@@ -64,7 +64,7 @@ grep -q "^\[connections\] 60 of 60 open (10 users); the server counts 60 session
   <<< "$connections" || { echo "[test_load] 60 connections of 10 users were not all held and served" >&2; exit 1; }
 # The soak in small: window by window, memory before and after, nothing dead-lettered.
 soak=$(scripts/load.sh soak --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
-  --users 50 --clients 50 --posters 2 --rooms 5 --room-members 10 --rate 20 --duration PT30S --window PT10S --pids "server=$server_pid" --out "$out")
+  --users 50 --clients 50 --posters 2 --rooms 5 --room-members 10 --rate 20 --duration PT15S --window PT5S --pids "server=$server_pid" --out "$out")
 echo "$soak"
 grep -q "^\[soak\] 5 rooms of 10 members on 50 clients, [1-9][0-9]* messages accepted .* lost 0, misdelivered 0; .*; dead-lettered 0; .*; p99 of the last window .* against the second's; heap used after a full collection .* RSS " \
   <<< "$soak" || { echo "[test_load] the soak lost, misdelivered or dead-lettered messages, or did not measure its windows or memory" >&2; exit 1; }
