@@ -48,18 +48,6 @@ final class WindowWriter {
         this.title = title;
     }
 
-    String csv() {
-        return name + ".csv";
-    }
-
-    String table() {
-        return name + ".adoc";
-    }
-
-    String plot() {
-        return name + ".png";
-    }
-
     /** Latencies measured window by window, each window this long, the first from when posting began. */
     static List<Window> of(List<Latency> latencies, Duration window) {
         List<Window> windows = new ArrayList<>();
@@ -71,18 +59,18 @@ final class WindowWriter {
 
     void append(Path directory, String label, List<Window> windows) throws IOException {
         Files.createDirectories(directory);
-        Path csv = directory.resolve(csv());
+        Path csv = directory.resolve(name + ".csv");
         if (!Files.exists(csv)) {
             Files.writeString(csv, HEADER + "\n");
         }
         Files.write(csv, csvLines(label, windows), StandardOpenOption.APPEND);
         Map<String, List<Row>> runs = read(csv);
-        Files.writeString(directory.resolve(table()), table(runs));
-        plot(directory.resolve(plot()), runs);
+        Files.writeString(directory.resolve(name + ".adoc"), table(runs));
+        plot(directory.resolve(name + ".png"), runs);
     }
 
     /** The run's windows as lines of the CSV: label, from (s), p50, p99, max (ms), samples. */
-    static List<String> csvLines(String label, List<Window> windows) {
+    private static List<String> csvLines(String label, List<Window> windows) {
         List<String> lines = new ArrayList<>();
         for (Window each : windows) {
             Latency latency = each.latency();
