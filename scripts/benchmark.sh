@@ -21,7 +21,7 @@
 #   connections the one instance is given. SOAK_RATES (2000 250), SOAK_DURATION (PT10M): the soak's rates and length.
 #   JFR=1 also records the server with Java Flight Recorder into target/benchmark-server.jfr (profile settings), for `jfr print` or JDK Mission Control.
 #   SERVER_MAVEN_ARGS: more Maven arguments for the server, to try a setting, e.g.
-#   SERVER_MAVEN_ARGS=-Dliberty.env.MP_MESSAGING_OUTGOING_CHAT_OUT_LINGER_MS=5
+#   SERVER_MAVEN_ARGS=-Dliberty.env.MP_MESSAGING_OUTGOING_EVENTS_LINGER_MS=5
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"

@@ -24,7 +24,7 @@ public class BroadcastAssignment {
     String topic;
 
     @Inject
-    @ConfigProperty(name = "mp.messaging.incoming.chat-broadcast.group.id")
+    @ConfigProperty(name = "mp.messaging.incoming.broadcast.group.id")
     String group;
 
     private volatile boolean assigned;

@@ -42,11 +42,11 @@ public class ConsumerLag {
     String topic;
 
     @Inject
-    @ConfigProperty(name = "mp.messaging.incoming.chat-broadcast.group.id")
+    @ConfigProperty(name = "mp.messaging.incoming.broadcast.group.id")
     String broadcastGroup;
 
     @Inject
-    @ConfigProperty(name = "mp.messaging.incoming.chat-persist.group.id")
+    @ConfigProperty(name = "mp.messaging.incoming.persistence.group.id")
     String persistGroup;
 
     @Resource

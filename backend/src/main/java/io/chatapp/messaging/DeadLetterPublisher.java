@@ -28,7 +28,7 @@ public class DeadLetterPublisher {
     public static final String SOURCE_HEADER = "dead-letter-source";
 
     @Inject
-    @Channel("chat-dlq")
+    @Channel("deadletters")
     Emitter<ProducerRecord<String, String>> emitter;
 
     @Inject

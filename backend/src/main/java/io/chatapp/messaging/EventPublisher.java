@@ -48,7 +48,7 @@ public class EventPublisher {
     Duration ackTimeout;
 
     @Inject
-    @ConfigProperty(name = "mp.messaging.outgoing.chat-out.delivery.timeout.ms")
+    @ConfigProperty(name = "mp.messaging.outgoing.events.delivery.timeout.ms")
     long deliveryTimeoutMs;
 
     /** How long after publishing a record may still be handed to the producer. */

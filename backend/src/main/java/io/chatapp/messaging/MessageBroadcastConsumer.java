@@ -42,7 +42,7 @@ public class MessageBroadcastConsumer {
     @Inject
     ChatTracing tracing;
 
-    @Incoming("chat-broadcast")
+    @Incoming("broadcast")
     public CompletionStage<Void> onRecord(Message<String> message) {
         @SuppressWarnings("unchecked")
         ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);

@@ -109,7 +109,7 @@ public class MessagePersistenceConsumer {
         }
     }
 
-    @Incoming("chat-persist")
+    @Incoming("persistence")
     public CompletionStage<Void> onRecord(Message<String> message) {
         if (stopping) {
             // Never acknowledged: the record is read again by whoever takes over its partition.

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Hands records to the {@code chat-out} channel on a thread of its own, never on the caller's:
+ * Hands records to the {@code events} channel on a thread of its own, never on the caller's:
  * while Kafka is down the connector's send blocks (up to the producer's {@code max.block.ms}),
  * and no request may wait on that.
  * <p>
@@ -43,7 +43,7 @@ public class RecordSender {
     private final Clock clock;
 
     @Inject
-    @Channel("chat-out")
+    @Channel("events")
     Emitter<ProducerRecord<String, String>> emitter;
 
     @Resource

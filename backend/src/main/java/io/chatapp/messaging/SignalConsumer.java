@@ -25,7 +25,7 @@ public class SignalConsumer {
     @Inject
     Event<Signal> signals;
 
-    @Incoming("chat-signals-in")
+    @Incoming("signalbroadcast")
     public CompletionStage<Void> onRecord(Message<String> message) {
         Signal signal = read(message.getPayload());
         if (signal != null) {

@@ -36,7 +36,7 @@ public class SignalPublisher {
     static final int ENTRIES_PER_SIGNAL = 500;
 
     @Inject
-    @Channel("chat-signals-out")
+    @Channel("signals")
     Emitter<ProducerRecord<String, String>> emitter;
 
     @Inject

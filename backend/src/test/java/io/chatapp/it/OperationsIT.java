@@ -43,6 +43,13 @@ public class OperationsIT {
                 .map(check -> check.getString("name")).sorted().toList();
     }
 
+    /** The consumer group of this instance's broadcast, as its readiness check names it. */
+    private static String broadcastGroup() {
+        return health("/health/ready").getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(each -> "broadcast".equals(each.getString("name"))).findFirst().orElseThrow()
+                .getJsonObject("data").getString("group");
+    }
+
     @Test
     void readinessChecksKafkaMongoDbAndThatTheBroadcastReadsEveryPartition() {
         assertEquals(List.of("broadcast", "kafka", "mongodb"), checkNames(health("/health/ready")));
@@ -51,9 +58,7 @@ public class OperationsIT {
     /** What the broadcast check says, Kafka confirms: the group it names holds every partition. */
     @Test
     void theBroadcastCheckNamesTheInstancesGroupAndItReadsEveryPartition() throws Exception {
-        JsonObject check = health("/health/ready").getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(each -> "broadcast".equals(each.getString("name"))).findFirst().orElseThrow();
-        String group = check.getJsonObject("data").getString("group");
+        String group = broadcastGroup();
         assertTrue(group.startsWith("chatapp-broadcast-"), group);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap()))) {
             int partitions = admin.describeTopics(List.of(Topics.MESSAGES)).allTopicNames().get(10, TimeUnit.SECONDS)
@@ -62,6 +67,20 @@ public class OperationsIT {
                     .stream().flatMap(member -> member.assignment().topicPartitions().stream())
                     .filter(partition -> partition.topic().equals(Topics.MESSAGES)).count();
             assertEquals(partitions, held, group + " holds " + held + " of the " + partitions + " partitions");
+        }
+    }
+
+    /**
+     * The test server is given MP_MESSAGING_INCOMING_BROADCAST_CLIENT_ID (in the it profile), a
+     * setting the application does not set itself: Kafka sees the broadcast consumer by that id.
+     */
+    @Test
+    void aConsumerSettingGivenAsAnEnvironmentVariableReachesItsKafkaClient() throws Exception {
+        String group = broadcastGroup();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap()))) {
+            List<String> clients = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(10, TimeUnit.SECONDS)
+                    .members().stream().map(member -> member.clientId()).toList();
+            assertEquals(List.of("chatapp-broadcast-it"), clients);
         }
     }
 
