@@ -4,12 +4,14 @@ import io.chatapp.client.RecordingSocket;
 import jakarta.json.JsonObject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.microshed.testing.jupiter.MicroShedTest;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,15 @@ public class OperationsIT {
                 .getJsonObject("data").getString("group");
     }
 
+    private static Admin kafka() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap()));
+    }
+
+    /** The consumer group's members, as Kafka describes them. */
+    private static Collection<MemberDescription> members(Admin admin, String group) throws Exception {
+        return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(10, TimeUnit.SECONDS).members();
+    }
+
     @Test
     void readinessChecksKafkaMongoDbAndThatTheBroadcastReadsEveryPartition() {
         assertEquals(List.of("broadcast", "kafka", "mongodb"), checkNames(health("/health/ready")));
@@ -60,11 +71,10 @@ public class OperationsIT {
     void theBroadcastCheckNamesTheInstancesGroupAndItReadsEveryPartition() throws Exception {
         String group = broadcastGroup();
         assertTrue(group.startsWith("chatapp-broadcast-"), group);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap()))) {
+        try (Admin admin = kafka()) {
             int partitions = admin.describeTopics(List.of(Topics.MESSAGES)).allTopicNames().get(10, TimeUnit.SECONDS)
                     .get(Topics.MESSAGES).partitions().size();
-            long held = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(10, TimeUnit.SECONDS).members()
-                    .stream().flatMap(member -> member.assignment().topicPartitions().stream())
+            long held = members(admin, group).stream().flatMap(member -> member.assignment().topicPartitions().stream())
                     .filter(partition -> partition.topic().equals(Topics.MESSAGES)).count();
             assertEquals(partitions, held, group + " holds " + held + " of the " + partitions + " partitions");
         }
@@ -76,10 +86,8 @@ public class OperationsIT {
      */
     @Test
     void aConsumerSettingGivenAsAnEnvironmentVariableReachesItsKafkaClient() throws Exception {
-        String group = broadcastGroup();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap()))) {
-            List<String> clients = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(10, TimeUnit.SECONDS)
-                    .members().stream().map(member -> member.clientId()).toList();
+        try (Admin admin = kafka()) {
+            List<String> clients = members(admin, broadcastGroup()).stream().map(MemberDescription::clientId).toList();
             assertEquals(List.of("chatapp-broadcast-it"), clients);
         }
     }
