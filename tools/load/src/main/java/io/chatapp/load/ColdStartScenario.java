@@ -26,11 +26,11 @@ final class ColdStartScenario {
      * @param readySeconds how long the harness waited for the server to be ready
      * @param setupSeconds from ready to the first post: signing in, joining, connecting
      */
-    record Result(String label, double readySeconds, double setupSeconds, Duration window, RoomTraffic.Result traffic) {
+    record Result(String label, double readySeconds, double setupSeconds, RoomTraffic.Result traffic) {
 
         /** Each window's latency, from when its first message was due, in seconds after posting began. */
         List<WindowWriter.Window> windows() {
-            return WindowWriter.of(traffic.windows(), window);
+            return traffic.windows();
         }
 
         String report() {
@@ -41,8 +41,8 @@ final class ColdStartScenario {
                     traffic.delivered(), traffic.delivered() / traffic.seconds(), traffic.lost(), traffic.endToEnd().summary(),
                     traffic.post().summary(), traffic.closedByServer().isEmpty() ? "none" : traffic.closedByServer()));
             for (WindowWriter.Window each : windows()) {
-                report.append(String.format(Locale.ROOT, "[coldstart %s] from %5.0f s: %s%n", label, each.fromSeconds(),
-                        each.latency().summary()));
+                report.append(String.format(Locale.ROOT, "[coldstart %s] from %5.0f s: %s; after the server's stamp p50 %.2f ms, p99 %.2f ms%n",
+                        label, each.fromSeconds(), each.latency().summary(), each.afterStamp().millisAt(50), each.afterStamp().millisAt(99)));
             }
             return report.toString().stripTrailing();
         }
@@ -79,6 +79,6 @@ final class ColdStartScenario {
         RoomTraffic traffic = new RoomTraffic(options, chat, new RunText("coldstart"), everyone, room -> options.room(), 0,
                 options.window());
         RoomTraffic.Result result = traffic.run();
-        return new Result(options.label(), readySeconds, (traffic.postingFrom() - ready) / 1e9, options.window(), result);
+        return new Result(options.label(), readySeconds, (traffic.postingFrom() - ready) / 1e9, result);
     }
 }

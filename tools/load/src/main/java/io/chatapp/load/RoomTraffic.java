@@ -36,8 +36,8 @@ final class RoomTraffic {
     /**
      * @param presenceSeconds from the first client connecting until their presence was told
      * @param typing          what the typists sent and received; null without typists
-     * @param windows         end-to-end latency by the window of the run its messages were due in,
-     *                        when the run was asked for windows, else empty
+     * @param windows         latency by the window of the run its messages were due in, when the run
+     *                        was asked for windows, else empty
      * @param closedByServer  connections that ended before the run was over, by status code: closed by the
      *                        server, or failed (1006)
      * @param post            each accepted message's latency from when it was due: to its POST's answer, or to its ack
@@ -45,7 +45,7 @@ final class RoomTraffic {
      */
     record Result(RoomLayout layout, long accepted, long delivered, long lost, long clientsShort, long misdelivered, double seconds, Latency endToEnd,
                   Latency post, Map<String, Double> cpuMillisPerMessage, double presenceSeconds, Typists.Tally typing,
-                  List<Latency> windows, Map<Integer, Long> closedByServer, SocketSenders.Outcome sending) {
+                  List<WindowWriter.Window> windows, Map<Integer, Long> closedByServer, SocketSenders.Outcome sending) {
         int clients() {
             return layout.clients();
         }
@@ -64,6 +64,9 @@ final class RoomTraffic {
     private final AtomicLong lastPresenceFrame = new AtomicLong(System.nanoTime());
     private final Duration window;
     private final List<Latency> windows = new ArrayList<>();
+    /** For each window, the latency from when the server stamped a message until its receipt. */
+    private final List<Latency> afterStamp = new ArrayList<>();
+    private final ServerStamps stamps = new ServerStamps();
     private volatile long postingFrom;
     private final Map<Integer, Long> closedByServer = new ConcurrentHashMap<>();
     private volatile boolean closing;
@@ -86,6 +89,7 @@ final class RoomTraffic {
             long count = Math.max(1, (options.duration().toNanos() + window.toNanos() - 1) / window.toNanos());
             for (long i = 0; i < count; i++) {
                 windows.add(new Latency());
+                afterStamp.add(new Latency());
             }
         }
         this.options = options;
@@ -166,7 +170,8 @@ final class RoomTraffic {
         sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
         return new Result(layout, accepted, tally.delivered(), tally.lost(accepted), tally.clientsShort(accepted), tally.misdelivered(),
                 outcome.seconds(), endToEnd,
-                outcome.post(), cpuMillisPerMessage, presenceSeconds, typists == null ? null : typists.tally(), List.copyOf(windows),
+                outcome.post(), cpuMillisPerMessage, presenceSeconds, typists == null ? null : typists.tally(),
+                window == null ? List.of() : WindowWriter.of(windows, afterStamp, window),
                 Map.copyOf(closedByServer), sending);
     }
 
@@ -207,8 +212,12 @@ final class RoomTraffic {
         if (numbers != null && tally.received(client, (int) numbers[0])) {
             endToEnd.recordNanos(now - numbers[2]);
             if (window != null) {
-                int index = (int) Math.max(0, (numbers[2] - postingFrom) / window.toNanos());
-                windows.get(Math.min(index, windows.size() - 1)).recordNanos(now - numbers[2]);
+                int index = Math.min((int) Math.max(0, (numbers[2] - postingFrom) / window.toNanos()), windows.size() - 1);
+                windows.get(index).recordNanos(now - numbers[2]);
+                long stamped = stamps.nanoTimeOf(frame);
+                if (stamped != ServerStamps.NONE) {
+                    afterStamp.get(index).recordNanos(now - stamped);
+                }
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.chatapp.load;
 
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,19 +21,21 @@ final class SoakScenario {
      * @param storedSeconds from the end of the deliveries until the server had stored every message it took
      */
     record Result(String label, RoomsScenario.Result rooms, Optional<ServerMemory.Sample> before, Optional<ServerMemory.Sample> after,
-                  long deadLettered, double storedSeconds, Duration window) {
+                  long deadLettered, double storedSeconds) {
 
         List<WindowWriter.Window> windows() {
-            return WindowWriter.of(rooms.traffic().windows(), window);
+            return rooms.traffic().windows();
         }
 
         /** The last window's p99 against the second's, in per cent more; empty with fewer than three windows. */
         Optional<Double> p99Growth() {
-            List<Latency> windows = rooms.traffic().windows();
-            if (windows.size() < 3 || windows.get(1).count() == 0) {
+            List<WindowWriter.Window> windows = windows();
+            if (windows.size() < 3 || windows.get(1).latency().count() == 0) {
                 return Optional.empty();
             }
-            return Optional.of((windows.get(windows.size() - 1).millisAt(99) / windows.get(1).millisAt(99) - 1) * 100);
+            Latency second = windows.get(1).latency();
+            Latency last = windows.get(windows.size() - 1).latency();
+            return Optional.of((last.millisAt(99) / second.millisAt(99) - 1) * 100);
         }
 
         String report() {
@@ -93,7 +94,6 @@ final class SoakScenario {
         long deadLettered = chat.metric(DEAD_LETTERED, "application").orElse(0) - deadLetteredBefore;
         long drained = System.nanoTime();
         long stored = chat.awaitStored(chat.metric("chat_messages_ingested_total", "application").orElse(0));
-        return new Result(options.rate() + "/s", new RoomsScenario.Result(traffic), samples.before, samples.after, deadLettered, (stored - drained) / 1e9,
-                options.window());
+        return new Result(options.rate() + "/s", new RoomsScenario.Result(traffic), samples.before, samples.after, deadLettered, (stored - drained) / 1e9);
     }
 }

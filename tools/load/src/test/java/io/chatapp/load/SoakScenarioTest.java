@@ -9,18 +9,20 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import static io.chatapp.load.Latencies.millis;
+import static io.chatapp.load.Latencies.windows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SoakScenarioTest {
 
-    private static SoakScenario.Result soak(List<Latency> windows, long lost, long deadLettered) {
+    private static SoakScenario.Result soak(List<Latency> latencies, long lost, long deadLettered) {
+        List<WindowWriter.Window> windows = windows(Duration.ofSeconds(20), latencies.toArray(Latency[]::new));
         Latency all = millis(5, 10);
         RoomTraffic.Result traffic = new RoomTraffic.Result(new RoomLayout(2, 2, 4), 100, 200 - lost, lost, lost > 0 ? 1 : 0, 0, 60, all,
                 all, Map.of(), 0.5, null, windows, Map.of(), null);
         return new SoakScenario.Result("100/s", new RoomsScenario.Result(traffic), Optional.of(new ServerMemory.Sample(120, OptionalLong.of(600))),
-                Optional.of(new ServerMemory.Sample(124, OptionalLong.of(610))), deadLettered, 2.5, Duration.ofSeconds(20));
+                Optional.of(new ServerMemory.Sample(124, OptionalLong.of(610))), deadLettered, 2.5);
     }
 
     @Test
