@@ -11,7 +11,8 @@
 # - ten thousand connections on one instance (connections.txt), then the soak (soak.txt);
 # - many rooms and ingest over the sockets with a second instance beside the first
 #   (two-instances.txt).
-# Everything started here is stopped by process id at the end. About an hour and a half.
+# Everything started here is stopped by process id at the end. About two and a half hours: on two
+# cores the soak at 2,000 a second takes about 35 minutes, as every post asked for is sent.
 #
 # usage: scripts/benchmark.sh [harness options]   e.g. --clients 500 --duration PT10S
 #   Defaults: --users 1000 --posters 32 --clients 1000 --rooms 100 --room-members 10 --warmup PT60S (so the rooms
