@@ -10,11 +10,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.bson.Document;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -181,6 +183,19 @@ final class FaultStack implements AutoCloseable {
     /** How many records the server's persistence consumer found already stored: read again (offset not committed). */
     double redelivered(URI server) {
         return Http.metric(server, "chat_messages_persisted_total", "outcome=\"redelivered\"");
+    }
+
+    /** The partition of {@code chat-messages} a room's records go to: the producer's default partitioner places them by their key, the room. */
+    static int partitionOf(String room, int partitions) {
+        return Utils.toPositive(Utils.murmur2(room.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** The number of partitions of {@code chat-messages}. */
+    int partitions() {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap()),
+                new StringDeserializer(), new StringDeserializer())) {
+            return consumer.partitionsFor("chat-messages").size();
+        }
     }
 
     /** How many of the messages are on the topic more than once (published again, not read again). */

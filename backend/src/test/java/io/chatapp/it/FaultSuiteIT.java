@@ -35,6 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -76,6 +77,9 @@ class FaultSuiteIT {
     @BeforeAll
     void startLoad() throws Exception {
         // The watchers are members of the rooms they watch: a room's messages reach its members' sockets.
+        int partitions = stack.partitions();
+        Set<Integer> loaded = SteadyLoad.ROOMS.stream().map(room -> FaultStack.partitionOf(room, partitions)).collect(Collectors.toSet());
+        assertEquals(partitions, loaded.size(), "the load's rooms are on partitions " + loaded + " of " + partitions);
         ChatClient serverA = stack.client(stack.serverA);
         List<String> watched = new ArrayList<>(SteadyLoad.ROOMS);
         watched.add(PROBE_ROOM);

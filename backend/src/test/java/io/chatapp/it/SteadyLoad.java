@@ -31,7 +31,11 @@ import java.util.function.Supplier;
  */
 final class SteadyLoad {
 
-    static final List<String> ROOMS = List.of("faults-a", "faults-b", "faults-c");
+    /**
+     * A room on each partition of {@code chat-messages} (its records are keyed by room), so that
+     * whichever partitions server B holds carry traffic when it is stopped, killed or cut off.
+     */
+    static final List<String> ROOMS = List.of("faults-a", "faults-f", "faults-h");
     static final Duration RETRY_FOR = Duration.ofSeconds(90);
     /** EventPublisher's ack timeout is 10 s; a request beyond this has hung. */
     static final Duration HUNG = Duration.ofSeconds(15);
