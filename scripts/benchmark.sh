@@ -4,7 +4,7 @@
 # measures, in this order:
 # - from the moment a fresh instance is ready, its cold start (the coldstart scenario: on Java 25
 #   with and without the AOT cache a first instance recorded, when there is a Java 25, then on the
-#   default Java cold and warm);
+#   default Java without the warm-up before ready, and with it cold and warm);
 # - the load harness's report (the floor, ingest, fan-out, many rooms and ingest over the
 #   WebSockets at several rates, then idle connections, with the CPU each process spends per
 #   message), its tables and plots written to docs/benchmarks/;
@@ -70,6 +70,8 @@ if part coldstart && [ -n "$LIBERTY_AOT_CACHE" ]; then
   fresh_instance ${server}Aot java25-aot "$out" "${LIBERTY_JAVA_MAVEN_ARGS[@]}"
   fresh_instance ${server}Java25 java25 "$out" -Dliberty.env.JAVA_HOME="$LIBERTY_JAVA"
 fi
+# The default Java without the warm-up before ready: what users of a fresh instance met before it.
+part coldstart && fresh_instance ${server}Unwarmed unwarmed "$out" -Dliberty.env.CHAT_WARM_UP_FRAMES=0
 # On the default Java, as every other measurement here: cold, then the same instance warm.
 start_another_test_server $server -Dfrontend.skip=true "${server_maven_args[@]}"
 if part coldstart; then

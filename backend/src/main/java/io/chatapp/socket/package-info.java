@@ -4,6 +4,7 @@
  * the open sessions indexed by room ({@code SessionRegistry}), the rules each connection lives
  * by ({@code ConnectionRules}), the delivery of every message posted ({@link io.chatapp.model.ChatEvent.MessagePosted})
  * to its room's sessions, in order and without blocking the caller ({@code MessageDelivery},
- * {@code SessionOutbox}), and the goodbye on a graceful stop ({@code GoingAway}).
+ * {@code SessionOutbox}), the goodbye on a graceful stop ({@code GoingAway}), and, before the
+ * instance is ready, the same delivery warmed up on clients of its own ({@code SendPathWarmUp}).
  */
 package io.chatapp.socket;

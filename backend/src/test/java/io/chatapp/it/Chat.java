@@ -88,14 +88,16 @@ final class Chat {
     private static volatile boolean pipelineReady;
 
     /**
-     * Waits until a posted message comes back over a WebSocket: the server has started, and
-     * its broadcast consumer has joined its group (it starts at the latest offset, so a
-     * message posted before then would never be broadcast).
+     * Waits until the server is ready, as a load balancer would (its warm-up ends before that),
+     * and a posted message comes back over a WebSocket: its broadcast consumer has joined its
+     * group (it starts at the latest offset, so a message posted before then would never be
+     * broadcast).
      */
     static synchronized void awaitPipelineReady() {
         if (pipelineReady) {
             return;
         }
+        await("the server ready", Duration.ofSeconds(120), () -> Http.get("/health/ready", null).statusCode() == 200 ? true : null);
         Chat probe = as("warmup");
         try (RecordingSocket socket = probe.connect()) {
             await("a posted message back over a WebSocket", Duration.ofSeconds(120), () -> {

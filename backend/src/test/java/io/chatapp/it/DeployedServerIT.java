@@ -50,11 +50,11 @@ public class DeployedServerIT {
 
     /** Kafka's part answered by a client of the server's own, which must get in as the channels do (TLS and SASL on one path). */
     @Test
-    void isReadyWithKafkaAndMongoDbUp() {
+    void isReadyWithKafkaAndMongoDbUpOnceWarmedUp() {
         HttpResponse<String> ready = Http.get("/health/ready", null);
         assertEquals(200, ready.statusCode(), PATH + ": /health/ready " + ready.body());
         JsonObject health = Json.createReader(new StringReader(ready.body())).readObject();
-        for (String check : List.of("kafka", "mongodb", "broadcast")) {
+        for (String check : List.of("kafka", "mongodb", "broadcast", "warm-up")) {
             assertTrue(health.getJsonArray("checks").stream().map(JsonObject.class::cast)
                     .anyMatch(entry -> check.equals(entry.getString("name")) && "UP".equals(entry.getString("status"))),
                     PATH + ": " + check + " is not UP in " + ready.body());

@@ -5,11 +5,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import io.chatapp.client.ChatClient;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.bson.Document;
 
@@ -22,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -190,34 +184,15 @@ final class FaultStack implements AutoCloseable {
         return Utils.toPositive(Utils.murmur2(room.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    /** The number of partitions of {@code chat-messages}. */
-    int partitions() {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap()),
-                new StringDeserializer(), new StringDeserializer())) {
-            return consumer.partitionsFor("chat-messages").size();
-        }
-    }
-
     /** How many of the messages are on the topic more than once (published again, not read again). */
     int publishedMoreThanOnce(Set<String> ids) {
         Map<String, Integer> copies = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor("chat-messages").stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    Matcher id = MESSAGE_ID.matcher(record.value());
-                    if (id.find() && ids.contains(id.group(1))) {
-                        copies.merge(id.group(1), 1, Integer::sum);
-                    }
-                }
+        Topics.readAll(Topics.MESSAGES, record -> {
+            Matcher id = MESSAGE_ID.matcher(record.value());
+            if (id.find() && ids.contains(id.group(1))) {
+                copies.merge(id.group(1), 1, Integer::sum);
             }
-        }
+        });
         return (int) copies.values().stream().filter(count -> count > 1).count();
     }
 

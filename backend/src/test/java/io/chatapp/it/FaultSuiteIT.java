@@ -77,7 +77,7 @@ class FaultSuiteIT {
     @BeforeAll
     void startLoad() throws Exception {
         // The watchers are members of the rooms they watch: a room's messages reach its members' sockets.
-        int partitions = stack.partitions();
+        int partitions = Topics.partitions(Topics.MESSAGES);
         Set<Integer> loaded = SteadyLoad.ROOMS.stream().map(room -> FaultStack.partitionOf(room, partitions)).collect(Collectors.toSet());
         assertEquals(partitions, loaded.size(), "the load's rooms are on partitions " + loaded + " of " + partitions);
         ChatClient serverA = stack.client(stack.serverA);

@@ -9,12 +9,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.microshed.testing.jupiter.MicroShedTest;
 
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Health, metrics and OpenAPI, and what the persistence consumer does with a redelivered record. */
 @MicroShedTest
 public class OperationsIT {
+
+    /** The WebSocket close code for a policy violation. */
+    private static final int POLICY_VIOLATION = 1008;
 
     private static Chat alice;
 
@@ -62,8 +71,51 @@ public class OperationsIT {
     }
 
     @Test
-    void readinessChecksKafkaMongoDbAndThatTheBroadcastReadsEveryPartition() {
-        assertEquals(List.of("broadcast", "kafka", "mongodb"), checkNames(health("/health/ready")));
+    void readinessChecksKafkaMongoDbTheBroadcastAndTheWarmUp() {
+        assertEquals(List.of("broadcast", "kafka", "mongodb", "warm-up"), checkNames(health("/health/ready")));
+    }
+
+    /**
+     * Ready only once the send path was warmed up: every frame asked for (CHAT_WARM_UP_FRAMES in
+     * the it profile) received by the instance's own clients, none of it written to Kafka.
+     */
+    @Test
+    void theInstanceWarmedUpItsSendPathBeforeItWasReadyWithoutWritingToKafka() {
+        JsonObject warmUp = health("/health/ready").getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(each -> "warm-up".equals(each.getString("name"))).findFirst().orElseThrow().getJsonObject("data");
+        assertEquals("done", warmUp.getString("ended"), warmUp::toString);
+        assertEquals(20_000, warmUp.getJsonNumber("frames").longValue(), warmUp::toString);
+        LongAdder warmUpRecords = new LongAdder();
+        Topics.readAll(Topics.MESSAGES, record -> {
+            if ("warm-up".equals(record.key())) {
+                warmUpRecords.increment();
+            }
+        });
+        assertEquals(0, warmUpRecords.sum(), "records of the warm-up's room on " + Topics.MESSAGES);
+    }
+
+    /** The warm-up's endpoint is the instance's own: a client without its key is turned away, whatever it offers. */
+    @Test
+    void theWarmUpEndpointTurnsAwayEveryoneElse() throws Exception {
+        URI endpoint = TestStack.server().resolve("/warm-up/socket");
+        for (String query : List.of("", "?key=", "?key=guessed")) {
+            CompletableFuture<Integer> closed = new CompletableFuture<>();
+            URI uri = URI.create("ws://" + endpoint.getAuthority() + endpoint.getPath() + query);
+            HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+                @Override
+                public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                    closed.completeExceptionally(new AssertionError("a frame for a stranger: " + data));
+                    return null;
+                }
+
+                @Override
+                public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+                    closed.complete(statusCode);
+                    return null;
+                }
+            }).get(10, TimeUnit.SECONDS);
+            assertEquals(POLICY_VIOLATION, closed.get(10, TimeUnit.SECONDS), "close code for " + uri);
+        }
     }
 
     /** What the broadcast check says, Kafka confirms: the group it names holds every partition. */

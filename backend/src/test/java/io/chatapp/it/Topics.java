@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** The application's Kafka topics, written and read directly, as another producer or an operator would. */
@@ -44,6 +45,29 @@ final class Topics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Hands each record of a topic, from its beginning to its end as it is now, to {@code each}. */
+    static void readAll(String topic, Consumer<ConsumerRecord<String, String>> each) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestStack.kafkaBootstrap(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(each);
+            }
+        }
+    }
+
+    /** The number of partitions of a topic. */
+    static int partitions(String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestStack.kafkaBootstrap()), new StringDeserializer(), new StringDeserializer())) {
+            return consumer.partitionsFor(topic).size();
         }
     }
 
