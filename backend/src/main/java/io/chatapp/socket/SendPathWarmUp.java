@@ -51,7 +51,7 @@ public class SendPathWarmUp {
     private static final Logger LOG = Logger.getLogger(SendPathWarmUp.class.getName());
     private static final String ROOM = "warm-up";
     private static final Sender SENDER = new Sender("warm-up", "Warm-up");
-    /** How many messages a session may be ahead of its client: a room's deliveries overlap like this under load. */
+    /** How many messages a session may be ahead of its client, on average: a room's deliveries overlap like this under load. */
     private static final int MESSAGES_IN_FLIGHT = 8;
     private static final long RECEIPT_POLL = TimeUnit.MICROSECONDS.toNanos(200);
     private static final CloseReason DONE = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "warmed up");
@@ -163,8 +163,8 @@ public class SendPathWarmUp {
 
     /**
      * Delivers messages to every session as {@link MessageDelivery} does, each frame built once,
-     * keeping at most {@link #MESSAGES_IN_FLIGHT} messages a session ahead of what the clients
-     * received.
+     * the sessions together at most {@link #MESSAGES_IN_FLIGHT} messages each ahead of what their
+     * clients received.
      *
      * @return whether the clients received every frame before the deadline
      */

@@ -22,9 +22,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -34,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Message history in the {@code messages} collection.
@@ -260,9 +266,17 @@ public class MessageRepository {
         }
     }
 
-    /** Asks the server to answer; throws when it cannot be reached. */
-    public void ping() {
+    /**
+     * Asks the store to answer within 2 s. A store that takes connections but no longer answers
+     * (frozen, or overloaded) fails the ping rather than holding its caller; while one ping
+     * waits on it, another waits behind it and a third is refused at once.
+     */
+    @Asynchronous
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Bulkhead(value = 1, waitingTaskQueue = 1)
+    public CompletionStage<Void> ping() {
         database.runCommand(new Document("ping", 1));
+        return CompletableFuture.completedFuture(null);
     }
 
     /**

@@ -140,16 +140,26 @@ final class FaultStack implements AutoCloseable {
 
     /** Freezes the broker (SIGSTOP): it keeps its connections but answers nothing until thawed. */
     void freezeBroker() {
-        run("kill", "-STOP", brokerPid());
+        run("kill", "-STOP", pidOf("kafka"));
     }
 
     void thawBroker() {
-        run("kill", "-CONT", brokerPid());
+        run("kill", "-CONT", pidOf("kafka"));
     }
 
-    private String brokerPid() {
+    /** Freezes the store (SIGSTOP), as a store that takes connections and answers nothing. */
+    void freezeStore() {
+        run("kill", "-STOP", pidOf("mongo"));
+    }
+
+    void thawStore() {
+        run("kill", "-CONT", pidOf("mongo"));
+    }
+
+    /** The process id of a dependency the dev stack started: kafka, mongo or oidc. */
+    private String pidOf(String dependency) {
         try {
-            return Files.readString(stack.resolve("pids/kafka.pid")).trim();
+            return Files.readString(stack.resolve("pids/" + dependency + ".pid")).trim();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

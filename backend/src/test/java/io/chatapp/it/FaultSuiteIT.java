@@ -176,12 +176,37 @@ class FaultSuiteIT {
     }
 
     /**
+     * A store that takes connections and answers nothing: readiness must still answer, DOWN, within
+     * the probe's time, not hang with it (a probe that times out says nothing of what is wrong).
+     */
+    @Test
+    @Order(3)
+    @DisplayName("MongoDB frozen (SIGSTOP): readiness answers DOWN within 5 s while it is, and comes back UP")
+    void storeFrozen() {
+        String frozen = "MongoDB frozen";
+        currentPhase = frozen;
+        stack.freezeStore();
+        try {
+            phase(frozen, Duration.ofSeconds(8));
+        } finally {
+            stack.thawStore();
+        }
+        phase("MongoDB thawed", Duration.ofSeconds(8));
+        List<Integer> whileFrozen = readiness.getOrDefault(frozen, List.of());
+        List<Integer> afterwards = readiness.getOrDefault("MongoDB thawed", List.of());
+        assertAll("MongoDB frozen",
+                check("readiness answered DOWN (503) while MongoDB was frozen", whileFrozen.contains(503), "answers " + whileFrozen),
+                check("no readiness probe went unanswered for 5 s (0)", !whileFrozen.contains(0), "answers " + whileFrozen),
+                check("readiness came back UP (200) once MongoDB was thawed", afterwards.contains(200), "answers " + afterwards));
+    }
+
+    /**
      * A graceful stop (SIGTERM, as Kubernetes sends it): B's clients are told it is going away,
      * posts it already has are answered, and the offsets it acknowledged are committed, so the
      * server taking over its partitions stores nothing again.
      */
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("server B stopped gracefully (SIGTERM): clients told 1001, posts in flight answered, offsets committed")
     void serverStoppedGracefully() {
         List<ReconnectingListener> onB = moving.stream().filter(listener -> stack.serverB.equals(listener.connectedTo)).toList();
@@ -247,7 +272,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("server B killed (kill -9): its clients reconnect, it comes back ready, and its users go offline within the bound")
     void serverKilled() throws Exception {
         Map<ReconnectingListener, Integer> reconnectsBefore = new HashMap<>();
@@ -295,7 +320,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("through every fault: each post accepted in the end, none hung, each stored exactly once")
     void everyAcceptedPostIsStoredOnce() throws InterruptedException {
         Map<String, List<String>> byRoom = storedAfterTheLoad();
@@ -315,7 +340,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("through every fault: clients connected throughout received every message once, in history order")
     void clientsConnectedThroughoutMissedNothing() throws InterruptedException {
         Map<String, List<String>> byRoom = storedAfterTheLoad();
@@ -342,7 +367,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("through every fault: clients that lost their connection caught up with no gap and no duplicate")
     void clientsThatReconnectedCaughtUp() throws InterruptedException {
         Map<String, List<String>> byRoom = storedAfterTheLoad();
