@@ -169,7 +169,9 @@ start_server existing
 run_smoke existing-liberty-without-keystore "$existing/logs" MpJwtInactiveIT
 "$wlp/bin/server" stop existing > /dev/null
 
-{ cat "$work/existing.server.env"; server_settings deploy-existing; } > "$existing/server.env"
+# `server create` ends the password's line without a line break: the settings start on a line of their own.
+{ sed -e '$a\' "$work/existing.server.env"; server_settings deploy-existing; } > "$existing/server.env"
+grep -q "^HTTP_PORT=$TEST_HTTP_PORT\$" "$existing/server.env" || { log "server.env lost the settings' first line"; exit 1; }
 rm -rf "$existing/logs"
 start_server existing
 run_smoke existing-liberty "$existing/logs" DeployedServerIT

@@ -13,7 +13,9 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,10 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.management.InstanceNotFoundException;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 /**
  * Before the instance is ready, delivers messages of its own making to WebSocket clients of its
@@ -68,9 +74,10 @@ public class SendPathWarmUp {
     @ConfigProperty(name = "chat.warm-up.max-duration")
     Duration maxDuration;
 
+    /** The id of the {@code httpEndpoint} whose port the warm-up's clients connect to. */
     @Inject
-    @ConfigProperty(name = "chat.warm-up.url")
-    String url;
+    @ConfigProperty(name = "chat.warm-up.endpoint")
+    String endpoint;
 
     @Inject
     ConnectionRules rules;
@@ -128,6 +135,7 @@ public class SendPathWarmUp {
             }
             ended = deliver(deadline) ? "done" : "time up";
         } catch (TimeoutException e) {
+            LOG.log(Level.WARNING, "The warm-up ran out of time: {0}", e.getMessage());
             ended = "time up";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -146,15 +154,14 @@ public class SendPathWarmUp {
 
     /** Connects one client, trying again until the server takes connections (it may not yet) or the deadline. */
     private WebSocket connect(HttpClient http, Instant deadline) throws InterruptedException, TimeoutException {
-        URI uri = URI.create(url + "?key=" + key);
         while (true) {
             try {
-                return http.newWebSocketBuilder().buildAsync(uri, new Receiver())
+                return http.newWebSocketBuilder().buildAsync(socketUri(), new Receiver())
                         .get(remaining(deadline).toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException notYet) {
+            } catch (ExecutionException | InstanceNotFoundException notYet) {
                 LOG.log(Level.FINE, "Warm-up client not connected yet", notYet);
                 if (remaining(deadline).toMillis() < 200) {
-                    throw new TimeoutException("no connection before the deadline");
+                    throw new TimeoutException("no connection before the deadline, the last attempt: " + notYet);
                 }
                 Thread.sleep(200);
             }
@@ -209,6 +216,25 @@ public class SendPathWarmUp {
             }
             socket.request(1);
             return null;
+        }
+    }
+
+    /**
+     * The warm-up's socket on this server, at the port its HTTP endpoint listens on as Liberty
+     * reports it: a server's configuration may set that port in ways no setting of ours could follow.
+     */
+    private URI socketUri() throws InstanceNotFoundException {
+        try {
+            ObjectName name = new ObjectName("WebSphere:feature=channelfw,type=endpoint,name=" + endpoint);
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            String host = (String) server.getAttribute(name, "Host");
+            int port = (Integer) server.getAttribute(name, "Port");
+            boolean anyAddress = "*".equals(host) || "0.0.0.0".equals(host) || "::".equals(host);
+            return new URI("ws", null, anyAddress ? "127.0.0.1" : host, port, "/warm-up/socket", "key=" + key, null);
+        } catch (InstanceNotFoundException notYet) {
+            throw notYet;
+        } catch (JMException | URISyntaxException e) {
+            throw new IllegalStateException("No address of the HTTP endpoint " + endpoint, e);
         }
     }
 

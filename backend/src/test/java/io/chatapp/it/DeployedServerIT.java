@@ -59,6 +59,10 @@ public class DeployedServerIT {
                     .anyMatch(entry -> check.equals(entry.getString("name")) && "UP".equals(entry.getString("status"))),
                     PATH + ": " + check + " is not UP in " + ready.body());
         }
+        // UP also when its time ran out: its clients must have found this server's port and received frames.
+        JsonObject warmUp = health.getJsonArray("checks").stream().map(JsonObject.class::cast)
+                .filter(entry -> "warm-up".equals(entry.getString("name"))).findFirst().orElseThrow().getJsonObject("data");
+        assertTrue(warmUp.getJsonNumber("frames").longValue() > 0, PATH + ": the warm-up's clients received nothing: " + warmUp);
     }
 
     @Test

@@ -9,10 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Plain HTTP to the server, for what the typed client hides: raw statuses, headers, non-API paths. */
+/**
+ * Plain HTTP to the server, for what the typed client hides: raw statuses, headers, non-API paths. HTTP/1.1, as browsers
+ * speak to it over plain HTTP, so that what the server logs does not depend on whether a connection was upgraded to h2c.
+ */
 final class Http {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private Http() {
     }
