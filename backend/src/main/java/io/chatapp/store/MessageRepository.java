@@ -22,13 +22,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.faulttolerance.Asynchronous;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -38,8 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Message history in the {@code messages} collection.
@@ -52,6 +48,7 @@ import java.util.concurrent.CompletionStage;
 public class MessageRepository {
 
     static final String COLLECTION = "messages";
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
 
     private MongoDatabase database;
     private MongoCollection<Document> messages;
@@ -268,15 +265,17 @@ public class MessageRepository {
 
     /**
      * Asks the store to answer within 2 s. A store that takes connections but no longer answers
-     * (frozen, or overloaded) fails the ping rather than holding its caller; while one ping
-     * waits on it, another waits behind it and a third is refused at once.
+     * (frozen, or overloaded) fails the ping rather than holding its caller: the driver gives up
+     * on the command then, and on the connection it waited on.
+     *
+     * @throws StoreUnavailableException when the store did not answer in time, or refused
      */
-    @Asynchronous
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @Bulkhead(value = 1, waitingTaskQueue = 1)
-    public CompletionStage<Void> ping() {
-        database.runCommand(new Document("ping", 1));
-        return CompletableFuture.completedFuture(null);
+    public void ping() {
+        try {
+            database.withTimeout(PING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).runCommand(new Document("ping", 1));
+        } catch (MongoException e) {
+            throw new StoreUnavailableException(e);
+        }
     }
 
     /**

@@ -19,8 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,6 +76,22 @@ public class OperationsIT {
     @Test
     void readinessChecksKafkaMongoDbTheBroadcastAndTheWarmUp() {
         assertEquals(List.of("broadcast", "kafka", "mongodb", "warm-up"), checkNames(health("/health/ready")));
+    }
+
+    /** Probes at once (the kubelet, a monitoring system, a load balancer) all hear that the store answers. */
+    @Test
+    void manyReadinessProbesAtOnceAllFindTheStoreUp() {
+        ExecutorService probers = Executors.newFixedThreadPool(16);
+        try {
+            List<CompletableFuture<HttpResponse<String>>> probes = IntStream.range(0, 48)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> Http.get("/health/ready", null), probers)).toList();
+            for (CompletableFuture<HttpResponse<String>> probe : probes) {
+                HttpResponse<String> answer = probe.join();
+                assertEquals(200, answer.statusCode(), answer::body);
+            }
+        } finally {
+            probers.shutdownNow();
+        }
     }
 
     /**
