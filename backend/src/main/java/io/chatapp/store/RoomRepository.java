@@ -22,8 +22,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -51,14 +54,17 @@ public class RoomRepository {
 
     private MongoCollection<Document> rooms;
     private MongoCollection<Document> memberships;
+    /** The same, for a user's request that is better told to try again than held (a WebSocket opening). */
+    private MongoCollection<Document> membershipsOnRequest;
     private MongoCollection<Document> messages;
     private MongoCollection<Document> migrations;
     private volatile boolean indexesReady;
 
     @Inject
-    public RoomRepository(MongoDatabase database) {
+    public RoomRepository(MongoDatabase database, @ConfigProperty(name = "chat.mongodb.request-timeout") Duration requestTimeout) {
         this.rooms = database.getCollection("rooms");
         this.memberships = database.getCollection("memberships");
+        this.membershipsOnRequest = memberships.withTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         this.messages = database.getCollection(MessageRepository.COLLECTION);
         this.migrations = database.getCollection("migrations");
     }
@@ -216,11 +222,14 @@ public class RoomRepository {
         }).into(new ArrayList<>()));
     }
 
-    /** Every membership the user has had, current or not, by room, with the time of its last change. */
+    /**
+     * Every membership the user has had, current or not, by room, with the time of its last
+     * change; read when the user's socket opens, so bounded by {@code chat.mongodb.request-timeout}.
+     */
     public Map<String, MemberState> membershipsOf(String userId) {
         return read(() -> {
             Map<String, MemberState> found = new HashMap<>();
-            memberships.find(Filters.eq("user.id", userId)).forEach(document -> {
+            membershipsOnRequest.find(Filters.eq("user.id", userId)).forEach(document -> {
                 Document user = document.get("user", Document.class);
                 found.put(document.getString("room"), new MemberState(new Sender(user.getString("id"), user.getString("name")),
                         document.getBoolean("member", false), document.getDate("changed_at").toInstant()));

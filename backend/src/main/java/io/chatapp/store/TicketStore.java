@@ -11,7 +11,9 @@ import io.chatapp.model.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -19,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * WebSocket tickets in the {@code ws_tickets} collection, shared by every server instance.
- * Taking a ticket deletes it in the same operation, so it admits one handshake only.
+ * Taking a ticket deletes it in the same operation, so it admits one handshake only. Each
+ * operation waits for the store at most {@code chat.mongodb.request-timeout}: a user waiting
+ * for a ticket or a handshake is better told to try again than held.
  */
 @ApplicationScoped
 public class TicketStore {
@@ -28,8 +32,8 @@ public class TicketStore {
     private volatile boolean indexReady;
 
     @Inject
-    public TicketStore(MongoDatabase database) {
-        this.tickets = database.getCollection("ws_tickets");
+    public TicketStore(MongoDatabase database, @ConfigProperty(name = "chat.mongodb.request-timeout") Duration requestTimeout) {
+        this.tickets = database.getCollection("ws_tickets").withTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Required by CDI for the client proxy of an application-scoped bean. */

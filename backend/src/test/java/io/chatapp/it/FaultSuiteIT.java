@@ -18,6 +18,8 @@ import org.junit.jupiter.api.function.Executable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,9 +34,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -177,16 +181,24 @@ class FaultSuiteIT {
 
     /**
      * A store that takes connections and answers nothing: readiness must still answer, DOWN, within
-     * the probe's time, not hang with it (a probe that times out says nothing of what is wrong).
+     * the probe's time, not hang with it (a probe that times out says nothing of what is wrong);
+     * and so must a user asking for a ticket or opening a socket, who is told to try again.
      */
     @Test
     @Order(3)
-    @DisplayName("MongoDB frozen (SIGSTOP): readiness answers DOWN within 5 s while it is, and comes back UP")
-    void storeFrozen() {
+    @DisplayName("MongoDB frozen (SIGSTOP): readiness, tickets and handshakes answer 503 within 5 s while it is, and come back")
+    void storeFrozen() throws Exception {
         String frozen = "MongoDB frozen";
+        ChatClient serverA = stack.client(stack.serverA);
+        String token = stack.token("frozen-store-visitor");
+        String ticketTakenBefore = serverA.ticket(token);
         currentPhase = frozen;
         stack.freezeStore();
+        String ticketAnswer;
+        String handshakeAnswer;
         try {
+            ticketAnswer = ticketAnswer(serverA, token);
+            handshakeAnswer = handshakeAnswer(serverA, ticketTakenBefore);
             phase(frozen, Duration.ofSeconds(8));
         } finally {
             stack.thawStore();
@@ -194,10 +206,52 @@ class FaultSuiteIT {
         phase("MongoDB thawed", Duration.ofSeconds(8));
         List<Integer> whileFrozen = readiness.getOrDefault(frozen, List.of());
         List<Integer> afterwards = readiness.getOrDefault("MongoDB thawed", List.of());
+        String afterwardsHandshake = handshakeAnswer(serverA, serverA.ticket(token));
         assertAll("MongoDB frozen",
                 check("readiness answered DOWN (503) while MongoDB was frozen", whileFrozen.contains(503), "answers " + whileFrozen),
                 check("no readiness probe went unanswered for 5 s (0)", !whileFrozen.contains(0), "answers " + whileFrozen),
-                check("readiness came back UP (200) once MongoDB was thawed", afterwards.contains(200), "answers " + afterwards));
+                check("a ticket asked for while MongoDB was frozen was answered 503 within 5 s", ticketAnswer.startsWith("503 "), ticketAnswer),
+                check("a handshake while MongoDB was frozen was refused with 503 within 5 s", handshakeAnswer.startsWith("503 "),
+                        handshakeAnswer),
+                check("readiness came back UP (200) once MongoDB was thawed", afterwards.contains(200), "answers " + afterwards),
+                check("a socket opened once MongoDB was thawed", afterwardsHandshake.startsWith("101 "), afterwardsHandshake));
+    }
+
+    /** What POST /api/ws-ticket answered within 5 s: its status and how long it took. */
+    private static String ticketAnswer(ChatClient server, String token) throws InterruptedException {
+        long start = System.nanoTime();
+        CompletableFuture<String> asked = CompletableFuture.supplyAsync(() -> {
+            try {
+                server.ticket(token);
+                return "200";
+            } catch (IOException e) {
+                return e.getMessage().replaceFirst("(?s)^ws-ticket answered (\\d+).*", "$1");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        });
+        try {
+            return asked.get(5, TimeUnit.SECONDS) + " in " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms";
+        } catch (TimeoutException | ExecutionException e) {
+            return "no answer within 5 s (" + e + ")";
+        }
+    }
+
+    /** How the WebSocket handshake with the ticket ended within 5 s: 101 when the socket opened, else the refusal's status. */
+    private static String handshakeAnswer(ChatClient server, String ticket) throws InterruptedException {
+        long start = System.nanoTime();
+        try {
+            server.openSocket(ticket, server.origin(), new WebSocket.Listener() { })
+                    .get(5, TimeUnit.SECONDS).abort();
+            return "101 in " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms";
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof WebSocketHandshakeException refused
+                    ? refused.getResponse().statusCode() + " in " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms"
+                    : "failed: " + e.getCause();
+        } catch (TimeoutException e) {
+            return "no answer within 5 s";
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +40,7 @@ public class RoomRepositoryIT {
     void connect() {
         client = MongoClients.create(TestStack.mongoUri());
         database = client.getDatabase("rooms-it-" + UUID.randomUUID());
-        rooms = new RoomRepository(database);
+        rooms = new RoomRepository(database, Duration.ofSeconds(2));
     }
 
     @AfterEach
@@ -82,7 +83,7 @@ public class RoomRepositoryIT {
 
         ChatMessage late = ChatMessage.accept(new NewMessage("late-room", "from a backlog", null), BOB, start.plusSeconds(60));
         messages.insert(late, 2);
-        new RoomRepository(database).adoptRoomsOfHistory();
+        new RoomRepository(database, Duration.ofSeconds(2)).adoptRoomsOfHistory();
         assertTrue(rooms.find("late-room").isEmpty(), "a second start does not read the history again");
 
         rooms.posted(late);
