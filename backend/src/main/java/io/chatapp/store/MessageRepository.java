@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 import java.time.Duration;
@@ -52,14 +53,18 @@ public class MessageRepository {
 
     private MongoDatabase database;
     private MongoCollection<Document> messages;
+    /** The same, for reading a room's history: a user asking for it is better told to try again than held. */
+    private MongoCollection<Document> history;
     private ChatMetrics metrics;
     private volatile boolean indexesReady;
 
     @Inject
-    public MessageRepository(MongoDatabase database, ChatMetrics metrics) {
+    public MessageRepository(MongoDatabase database, ChatMetrics metrics,
+            @ConfigProperty(name = "chat.mongodb.request-timeout") Duration requestTimeout) {
         this.database = database;
         this.metrics = metrics;
         this.messages = database.getCollection(COLLECTION);
+        this.history = messages.withTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Required by CDI for the client proxy of an application-scoped bean. */
@@ -137,11 +142,11 @@ public class MessageRepository {
     private HistoryPage readPage(String room, int limit, String beforeId) {
         Bson filter = Filters.eq("room", room);
         if (beforeId != null) {
-            long cursor = seqIn(messages, room, beforeId).orElseThrow(() -> new UnknownMessageException("before", beforeId));
+            long cursor = seqIn(history, room, beforeId).orElseThrow(() -> new UnknownMessageException("before", beforeId));
             filter = Filters.and(filter, Filters.lt("seq", cursor));
         }
         List<ChatMessage> page = new ArrayList<>(limit + 1);
-        for (Document document : messages.find(filter).sort(Sorts.descending("seq")).limit(limit + 1)) {
+        for (Document document : history.find(filter).sort(Sorts.descending("seq")).limit(limit + 1)) {
             page.add(fromDocument(document));
         }
         boolean hasMore = page.size() > limit;
@@ -204,7 +209,7 @@ public class MessageRepository {
     public List<ChatMessage> changedSince(String room, Instant since, int limit) {
         try {
             List<ChatMessage> changed = new ArrayList<>();
-            messages.find(Filters.and(Filters.eq("room", room), Filters.gt("changed_at", Date.from(since))))
+            history.find(Filters.and(Filters.eq("room", room), Filters.gt("changed_at", Date.from(since))))
                     .sort(Sorts.ascending("seq")).limit(limit).forEach(document -> changed.add(fromDocument(document)));
             return changed;
         } catch (MongoException e) {
@@ -219,9 +224,9 @@ public class MessageRepository {
      */
     public HistoryPage after(String room, int limit, String afterId) {
         try {
-            long cursor = seqIn(messages, room, afterId).orElseThrow(() -> new UnknownMessageException("after", afterId));
+            long cursor = seqIn(history, room, afterId).orElseThrow(() -> new UnknownMessageException("after", afterId));
             List<ChatMessage> page = new ArrayList<>(limit + 1);
-            messages.find(Filters.and(Filters.eq("room", room), Filters.gt("seq", cursor)))
+            history.find(Filters.and(Filters.eq("room", room), Filters.gt("seq", cursor)))
                     .sort(Sorts.ascending("seq")).limit(limit + 1).forEach(document -> page.add(fromDocument(document)));
             boolean hasMore = page.size() > limit;
             return new HistoryPage(hasMore ? page.subList(0, limit) : page, hasMore);

@@ -196,9 +196,11 @@ class FaultSuiteIT {
         stack.freezeStore();
         String ticketAnswer;
         String handshakeAnswer;
+        String historyAnswer;
         try {
             ticketAnswer = ticketAnswer(serverA, token);
             handshakeAnswer = handshakeAnswer(serverA, ticketTakenBefore);
+            historyAnswer = historyAnswer(serverA, token);
             phase(frozen, Duration.ofSeconds(8));
         } finally {
             stack.thawStore();
@@ -213,6 +215,8 @@ class FaultSuiteIT {
                 check("a ticket asked for while MongoDB was frozen was answered 503 within 5 s", ticketAnswer.startsWith("503 "), ticketAnswer),
                 check("a handshake while MongoDB was frozen was refused with 503 within 5 s", handshakeAnswer.startsWith("503 "),
                         handshakeAnswer),
+                check("a room's history asked for while MongoDB was frozen was answered 503 within 5 s", historyAnswer.startsWith("503 "),
+                        historyAnswer),
                 check("readiness came back UP (200) once MongoDB was thawed", afterwards.contains(200), "answers " + afterwards),
                 check("a socket opened once MongoDB was thawed", afterwardsHandshake.startsWith("101 "), afterwardsHandshake));
     }
@@ -226,6 +230,26 @@ class FaultSuiteIT {
                 return "200";
             } catch (IOException e) {
                 return e.getMessage().replaceFirst("(?s)^ws-ticket answered (\\d+).*", "$1");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        });
+        try {
+            return asked.get(5, TimeUnit.SECONDS) + " in " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms";
+        } catch (TimeoutException | ExecutionException e) {
+            return "no answer within 5 s (" + e + ")";
+        }
+    }
+
+    /** What GET /api/messages answered within 5 s for a room of the load (one the server knows): its status and how long it took. */
+    private static String historyAnswer(ChatClient server, String token) throws InterruptedException {
+        long start = System.nanoTime();
+        CompletableFuture<String> asked = CompletableFuture.supplyAsync(() -> {
+            try {
+                return String.valueOf(server.history(token, SteadyLoad.ROOMS.get(0), null, 20).statusCode());
+            } catch (IOException e) {
+                return "failed: " + e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return "interrupted";

@@ -52,7 +52,7 @@ public class RoomRepositoryIT {
     /** Rooms were once only the room field of messages: such a room becomes public, its posters its members. */
     @Test
     void roomsKnownOnlyFromHistoryBecomePublicRoomsOfTheirPosters() {
-        MessageRepository messages = new MessageRepository(database, new ChatMetrics());
+        MessageRepository messages = new MessageRepository(database, new ChatMetrics(), Duration.ofSeconds(2));
         Instant start = Instant.parse("2026-01-05T10:00:00Z");
         messages.insert(ChatMessage.accept(new NewMessage("old-room", "first", null), ALICE, start), 1);
         messages.insert(ChatMessage.accept(new NewMessage("old-room", "second", null), BOB, start.plusSeconds(60)), 2);
@@ -75,7 +75,7 @@ public class RoomRepositoryIT {
      */
     @Test
     void theHistoryIsReadForItsRoomsOnceAndLaterRoomsAreAdoptedAsTheirMessagesAreStored() {
-        MessageRepository messages = new MessageRepository(database, new ChatMetrics());
+        MessageRepository messages = new MessageRepository(database, new ChatMetrics(), Duration.ofSeconds(2));
         Instant start = Instant.parse("2026-01-05T10:00:00Z");
         messages.insert(ChatMessage.accept(new NewMessage("old-room", "first", null), ALICE, start), 1);
         rooms.adoptRoomsOfHistory();
