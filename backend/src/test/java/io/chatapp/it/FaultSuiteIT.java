@@ -183,11 +183,11 @@ class FaultSuiteIT {
     /**
      * A store that takes connections and answers nothing: readiness must still answer, DOWN, within
      * the probe's time, not hang with it (a probe that times out says nothing of what is wrong);
-     * and so must a user asking for a ticket or opening a socket, who is told to try again.
+     * and so must a user asking for a ticket, opening a socket or reading history, who is told to try again.
      */
     @Test
     @Order(3)
-    @DisplayName("MongoDB frozen (SIGSTOP): readiness, tickets and handshakes answer 503 within 5 s while it is, and come back")
+    @DisplayName("MongoDB frozen (SIGSTOP): readiness, tickets, handshakes and history answer 503 within 5 s while it is, and come back")
     void storeFrozen() throws Exception {
         String frozen = "MongoDB frozen";
         ChatClient serverA = stack.client(stack.serverA);
