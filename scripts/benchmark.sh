@@ -22,6 +22,7 @@
 #   for a minute, as the report does. TWO_INSTANCE_ROOMS_RATES (500 1000),
 #   TWO_INSTANCE_SOCKET_RATES (2000 3000): the rates measured with two instances. CONNECTIONS (10000): how many
 #   connections the one instance is given. SOAK_RATES (2000 250), SOAK_DURATION (PT10M): the soak's rates and length.
+#   COLD_START_DURATION (PT180S): how long each cold start is measured from ready.
 #   JFR=1 also records the server with Java Flight Recorder into target/benchmark-server.jfr (profile settings), for `jfr print` or JDK Mission Control.
 #   SERVER_MAVEN_ARGS: more Maven arguments for the server, to try a setting, e.g.
 #   SERVER_MAVEN_ARGS=-Dliberty.env.MP_MESSAGING_OUTGOING_EVENTS_LINGER_MS=5
@@ -44,40 +45,64 @@ part() { [[ $parts == *" $1 "* ]]; }
 # From the moment a fresh instance is ready: fan-out at 10,000 deliveries a second, window by window
 # (cold-start.csv, .adoc and .png). Each user posts on a connection of its own, as users do: with
 # fewer posters than that, a cold server's slower answers would hold back the posts not yet sent.
-cold_start() { # label [results]
-  scripts/load.sh coldstart --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
-    --users 50 --posters 50 --clients 100 --rate 100 --duration "${COLD_START_DURATION:-PT180S}" --window PT5S --label "$1" --out "${2:-$out}" \
-    || echo "[benchmark] the $1 cold-start run lost messages: see above"
+# One harness measures every instance in turn, warmed on the first one's minute (not plotted): a
+# harness started with each instance would put its own first seconds on the same two cores into
+# the first windows.
+cold_start_for=${COLD_START_DURATION:-PT180S}
+if part coldstart; then
+  rm -f "$out/cold-start.csv"
+  coproc COLD_START { scripts/load.sh coldstart --series --url "http://localhost:$TEST_HTTP_PORT" \
+    --issuer "http://localhost:$OIDC_PORT/dex" --users 50 --posters 50 --clients 100 --rate 100 --duration "$cold_start_for" --window PT5S \
+    --out "$out"; }
+  to_harness=${COLD_START[1]} from_harness=${COLD_START[0]} harness_pid=$COLD_START_PID
+fi
+cold_start() { # label [duration [results]]: asks for the run; the instance it measures may still be starting
+  echo "$*" >&"$to_harness"
 }
-# A fresh instance on the Java and the AOT cache settings given, measured from ready into the
-# results directory, then stopped.
-fresh_instance() { # name label results [maven args...]
-  mkdir -p "$3"
-  start_another_test_server "$1" -Dfrontend.skip=true "${server_maven_args[@]}" "${@:4}"
-  cold_start "$2" "$3"
+cold_start_done() { # label: the run's report, until it is done
+  local line
+  while IFS= read -r line <&"$from_harness"; do
+    echo "$line"
+    [ "$line" != "[coldstart $1] done" ] || return 0
+  done
+  echo "[benchmark] the cold-start harness stopped during the $1 run: see above"
+  exit 1
+}
+# A fresh instance on the Java and the AOT cache settings given, measured from ready, then stopped.
+fresh_instance() { # name label duration results [maven args...]
+  mkdir -p "$4"
+  cold_start "$2" "$3" "$4"
+  start_another_test_server "$1" -Dfrontend.skip=true "${server_maven_args[@]}" "${@:5}"
+  cold_start_done "$2"
   "$liberty/bin/server" stop "$1" > /dev/null
 }
 build_test_server -Dfrontend.skip=true "${server_maven_args[@]}"
 source scripts/lib/liberty-java.sh
 liberty_java "$CHATAPP_HOME/aot"
-part coldstart && rm -f "$out/cold-start.csv"
-if part coldstart && [ -n "$LIBERTY_AOT_CACHE" ]; then
-  # The first instance records the AOT cache as scripts/run.sh's first start does, for a minute
-  # of the same load (it also takes the stack's own first minute: not plotted); the cache is
-  # written as it stops. Then a fresh instance with the cache, and one without it on the same Java.
-  COLD_START_DURATION=PT60S fresh_instance ${server}Training training "$CHATAPP_HOME/training" "${LIBERTY_JAVA_MAVEN_ARGS[@]}"
-  liberty_java "$CHATAPP_HOME/aot"
-  fresh_instance ${server}Aot java25-aot "$out" "${LIBERTY_JAVA_MAVEN_ARGS[@]}"
-  fresh_instance ${server}Java25 java25 "$out" -Dliberty.env.JAVA_HOME="$LIBERTY_JAVA"
+if part coldstart; then
+  # The first instance warms the harness (and takes the stack's own first minute). On Java 25 it
+  # also records the AOT cache as scripts/run.sh's first start does, written as it stops; then a
+  # fresh instance with the cache, and one without it on the same Java.
+  if [ -n "$LIBERTY_AOT_CACHE" ]; then
+    fresh_instance ${server}Training training PT60S "$CHATAPP_HOME/training" "${LIBERTY_JAVA_MAVEN_ARGS[@]}"
+    liberty_java "$CHATAPP_HOME/aot"
+    fresh_instance ${server}Aot java25-aot "$cold_start_for" "$out" "${LIBERTY_JAVA_MAVEN_ARGS[@]}"
+    fresh_instance ${server}Java25 java25 "$cold_start_for" "$out" -Dliberty.env.JAVA_HOME="$LIBERTY_JAVA"
+  else
+    fresh_instance ${server}Training training PT60S "$CHATAPP_HOME/training"
+  fi
+  # The default Java without the warm-up before ready: what users of a fresh instance met before it.
+  fresh_instance ${server}Unwarmed unwarmed "$cold_start_for" "$out" -Dliberty.env.CHAT_WARM_UP_FRAMES=0
+  # On the default Java, as every other measurement here: cold, then the same instance warm.
+  cold_start cold
 fi
-# The default Java without the warm-up before ready: what users of a fresh instance met before it.
-part coldstart && fresh_instance ${server}Unwarmed unwarmed "$out" -Dliberty.env.CHAT_WARM_UP_FRAMES=0
-# On the default Java, as every other measurement here: cold, then the same instance warm.
 start_another_test_server $server -Dfrontend.skip=true "${server_maven_args[@]}"
 if part coldstart; then
-  for label in cold warm; do
-    cold_start $label
-  done
+  cold_start_done cold
+  cold_start warm
+  cold_start_done warm
+  exec {to_harness}>&-
+  wait "$harness_pid" || echo "[benchmark] a cold-start run lost messages: see above"
 fi
 
 server_pid=$(cat "$liberty/usr/servers/.pid/$server.pid")

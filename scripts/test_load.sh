@@ -18,14 +18,20 @@ start_test_server $server -Dfrontend.skip=true
 out=target/load-smoke
 rm -rf "$out"
 server_pid=$(cat "$liberty/usr/servers/.pid/$server.pid")
-# The cold start in small, on the instance just started: latency window by window from ready.
-cold=$(scripts/load.sh coldstart --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
-  --users 10 --posters 10 --clients 20 --rate 20 --duration PT10S --window PT5S --label cold --out "$out")
+# The cold start in small, on the instance just started, then on the same instance warm, by one
+# harness reading its runs as the benchmark feeds them: latency window by window from ready.
+cold=$(printf 'cold\nwarm PT5S\n' | scripts/load.sh coldstart --series --url "http://localhost:$TEST_HTTP_PORT" \
+  --issuer "http://localhost:$OIDC_PORT/dex" --users 10 --posters 10 --clients 20 --rate 20 --duration PT10S --window PT5S --out "$out")
 echo "$cold"
-grep -q "^\[coldstart cold\] ready after .* 20 clients, [1-9][0-9]* messages accepted .* lost 0; .*; closed by the server: none$" <<< "$cold" \
-  || { echo "[test_load] the cold start lost messages, accepted none or had clients closed" >&2; exit 1; }
+for run in cold warm; do
+  grep -q "^\[coldstart $run\] ready after .* 20 clients, [1-9][0-9]* messages accepted .* lost 0; .*; closed by the server: none$" <<< "$cold" \
+    || { echo "[test_load] the $run start lost messages, accepted none or had clients closed" >&2; exit 1; }
+  grep -qx "\[coldstart $run\] done" <<< "$cold" || { echo "[test_load] the $run start was not reported done" >&2; exit 1; }
+done
 [ "$(grep -c "^\[coldstart cold\] from .* ms ([1-9][0-9]* samples); after the server's stamp p50 [0-9.]* ms, p99 [0-9.]* ms$" <<< "$cold")" = 2 ] \
   || { echo "[test_load] the cold start did not measure each of its two windows, and their part after the server's stamp" >&2; exit 1; }
+[ "$(grep -c "^\[coldstart warm\] from " <<< "$cold")" = 1 ] \
+  || { echo "[test_load] the warm run did not take its own duration, one window" >&2; exit 1; }
 report=$(scripts/load.sh report --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
   --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --users 50 --clients 50 --posters 2 --duration PT3S --warmup PT2S \
   --rates 20 --fanout-rates 20 --rooms 5 --room-members 10 --rooms-rates 20 --typists 50 --socket-rates 20 \

@@ -1,5 +1,6 @@
 package io.chatapp.load;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +16,8 @@ import java.util.Locale;
  * {@code --rate} for {@code --duration}, the latency measured for each {@code --window} of it,
  * with the connections the server closed meanwhile (a client it found too slow is closed with
  * 1013). Run once on a fresh instance and once more on the same instance, warm, for the curve
- * against its settled state.
+ * against its settled state; with {@code --series}, one harness measures instance after instance, warm
+ * from the first, so that what the windows show is each instance's cold start and not the harness's.
  */
 final class ColdStartScenario {
 
@@ -54,8 +56,47 @@ final class ColdStartScenario {
         this.options = options;
     }
 
+    /**
+     * Waits for the instance to be ready, measures it, prints the report and appends its windows to
+     * {@code --out}.
+     *
+     * @return whether nothing was lost
+     */
+    static boolean measure(LoadOptions options) throws Exception {
+        ColdStartScenario scenario = new ColdStartScenario(options);
+        double readySeconds = scenario.awaitReady();
+        long ready = System.nanoTime();
+        ChatService chat = new ChatService(options);
+        chat.signIn();
+        Result result = scenario.run(chat, readySeconds, ready);
+        System.out.println(result.report());
+        WindowWriter.COLD_START.append(options.out(), result.label(), result.windows());
+        return result.traffic().lost() == 0;
+    }
+
+    /**
+     * {@link #measure} for each run read, one a line ({@link LoadOptions#withRun}), each followed by
+     * the line {@code [coldstart LABEL] done}, on which whoever feeds the runs stops that instance and
+     * starts the next.
+     *
+     * @return whether nothing was lost in any of them
+     */
+    static boolean measureEach(LoadOptions options, BufferedReader runs) throws Exception {
+        boolean nothingLost = true;
+        for (String line = runs.readLine(); line != null; line = runs.readLine()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            LoadOptions run = options.withRun(line);
+            nothingLost &= measure(run);
+            System.out.println("[coldstart " + run.label() + "] done");
+            System.out.flush();
+        }
+        return nothingLost;
+    }
+
     /** Waits until the server answers ready. @return how long it took, in seconds */
-    double awaitReady() throws IOException, InterruptedException {
+    private double awaitReady() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(options.urls().get(0) + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
         long start = System.nanoTime();
@@ -74,7 +115,7 @@ final class ColdStartScenario {
     }
 
     /** @param readySeconds what {@link #awaitReady()} waited; @param ready when it returned (System.nanoTime) */
-    Result run(ChatService chat, double readySeconds, long ready) throws Exception {
+    private Result run(ChatService chat, double readySeconds, long ready) throws Exception {
         RoomLayout everyone = new RoomLayout(1, options.users(), options.clients());
         RoomTraffic traffic = new RoomTraffic(options, chat, new RunText("coldstart"), everyone, room -> options.room(), 0,
                 options.window());

@@ -1,5 +1,8 @@
 package io.chatapp.load;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -35,9 +38,11 @@ public final class LoadHarness {
             System.out.println(floor.report());
             return floor.sent() == floor.received();
         }
-        ColdStartScenario coldStart = options.scenario().equals("coldstart") ? new ColdStartScenario(options) : null;
-        double readySeconds = coldStart == null ? 0 : coldStart.awaitReady();
-        long ready = System.nanoTime();
+        if (options.scenario().equals("coldstart")) {
+            return options.series()
+                    ? ColdStartScenario.measureEach(options, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)))
+                    : ColdStartScenario.measure(options);
+        }
         ChatService chat = new ChatService(options);
         chat.signIn();
         switch (options.scenario()) {
@@ -58,12 +63,6 @@ public final class LoadHarness {
                 RoomsScenario.Result rooms = new RoomsScenario(options, chat).run();
                 System.out.println(rooms.report());
                 return rooms.nothingLost();
-            }
-            case "coldstart" -> {
-                ColdStartScenario.Result result = coldStart.run(chat, readySeconds, ready);
-                System.out.println(result.report());
-                WindowWriter.COLD_START.append(options.out(), result.label(), result.windows());
-                return result.traffic().lost() == 0;
             }
             case "connections" -> {
                 ConnectionsScenario.Result connections = new ConnectionsScenario(options, chat).run();

@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,11 +43,12 @@ import java.util.stream.Stream;
  * @param out where {@code report} writes its tables and plots, and {@code coldstart} and {@code soak} their windows
  * @param window {@code coldstart} and {@code soak}: the latency is reported for each window of this length
  * @param label {@code coldstart}: names the run in its table and plot ({@code cold}, {@code warm})
+ * @param series {@code coldstart}: one run for each line of standard input, by one harness kept warm from run to run
  */
 record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrapServers, int users, int clients,
                    int posters, int rate, Duration duration, String room, Duration warmup, List<Integer> rates,
                    List<Integer> fanoutRates, int rooms, int roomMembers, List<Integer> roomsRates, List<Integer> socketRates, int typists, boolean sendOverSocket, int firstUser, Map<String, Long> pids,
-                   Path out, Duration window, String label) {
+                   Path out, Duration window, String label, boolean series) {
 
     static final List<String> SCENARIOS = List.of("ingest", "edit", "fanout", "rooms", "floor", "connections", "soak", "coldstart", "report");
 
@@ -166,6 +168,12 @@ record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrap
         @Option(names = "--label", paramLabel = "NAME", defaultValue = "cold",
                 description = "coldstart: the run's name in cold-start.csv and its plot (${DEFAULT-VALUE})")
         String label;
+
+        @Option(names = "--series", description = "coldstart: one run for each line of standard input, `LABEL [DURATION [DIR]]` "
+                + "(the options' --duration and --out unless given), each against the instance ready next, then a line "
+                + "`[coldstart LABEL] done`: the harness stays warm from one run to the next, so that a fresh instance's "
+                + "windows measure its cold start, not the harness's")
+        boolean series;
     }
 
     /** The usage text printed on bad arguments. */
@@ -194,7 +202,7 @@ record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrap
         LoadOptions options = new LoadOptions(parsed.scenario, List.copyOf(parsed.urls), parsed.issuer, parsed.bootstrapServers, parsed.users,
                 parsed.clients, parsed.posters, rate, parsed.duration, parsed.room, parsed.warmup, List.copyOf(parsed.rates),
                 List.copyOf(parsed.fanoutRates), parsed.rooms, parsed.roomMembers, List.copyOf(parsed.roomsRates), List.copyOf(parsed.socketRates), parsed.typists, parsed.sendOverSocket, parsed.firstUser,
-                Collections.unmodifiableMap(new LinkedHashMap<>(parsed.pids)), parsed.out, parsed.window, parsed.label);
+                Collections.unmodifiableMap(new LinkedHashMap<>(parsed.pids)), parsed.out, parsed.window, parsed.label, parsed.series);
         if (options.users < 1 || options.posters < 1 || options.clients < 0 || options.rate < 0 || options.duration.isNegative()
                 || options.warmup.isNegative() || options.window.isNegative() || options.window.isZero() || options.rooms < 1 || options.roomMembers < 1 || options.typists < 0
                 || options.firstUser < 0
@@ -219,25 +227,54 @@ record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrap
     /** The same run at another rate. */
     LoadOptions withRate(int otherRate) {
         return new LoadOptions(scenario, urls, issuer, bootstrapServers, users, clients, posters, otherRate, duration, room, warmup, rates,
-                fanoutRates, rooms, roomMembers, roomsRates, socketRates, typists, sendOverSocket, firstUser, pids, out, window, label);
+                fanoutRates, rooms, roomMembers, roomsRates, socketRates, typists, sendOverSocket, firstUser, pids, out, window, label, series);
     }
 
     /** The same run for another duration. */
     LoadOptions withDuration(Duration otherDuration) {
         return new LoadOptions(scenario, urls, issuer, bootstrapServers, users, clients, posters, rate, otherDuration, room, warmup, rates,
-                fanoutRates, rooms, roomMembers, roomsRates, socketRates, typists, sendOverSocket, firstUser, pids, out, window, label);
+                fanoutRates, rooms, roomMembers, roomsRates, socketRates, typists, sendOverSocket, firstUser, pids, out, window, label, series);
     }
 
     /** The same run with another number of typists. */
     LoadOptions withTypists(int otherTypists) {
         return new LoadOptions(scenario, urls, issuer, bootstrapServers, users, clients, posters, rate, duration, room, warmup, rates,
-                fanoutRates, rooms, roomMembers, roomsRates, socketRates, otherTypists, sendOverSocket, firstUser, pids, out, window, label);
+                fanoutRates, rooms, roomMembers, roomsRates, socketRates, otherTypists, sendOverSocket, firstUser, pids, out, window, label, series);
     }
 
     /** The rooms scenario as WebSocket ingest: each client's user alone in a room, posting over its socket. */
     LoadOptions asSocketIngest() {
         return new LoadOptions("rooms", urls, issuer, bootstrapServers, users, clients, posters, rate, duration, room, warmup, rates,
-                fanoutRates, Math.min(users, clients), 1, roomsRates, socketRates, 0, true, firstUser, pids, out, window, label);
+                fanoutRates, Math.min(users, clients), 1, roomsRates, socketRates, 0, true, firstUser, pids, out, window, label, series);
+    }
+
+    /**
+     * The next run of a {@code coldstart --series}.
+     *
+     * @param line {@code LABEL [DURATION [DIR]]}: the run's label, its ISO-8601 duration, and where its windows go,
+     *     the rest of the line
+     * @throws IllegalArgumentException if the line is not of that form, saying why
+     */
+    LoadOptions withRun(String line) {
+        String[] fields = line.strip().split("\\s+", 3);
+        if (fields[0].isEmpty()) {
+            throw new IllegalArgumentException("a run of the series needs a label: LABEL [DURATION [DIR]]");
+        }
+        Duration runFor = duration;
+        if (fields.length > 1) {
+            try {
+                runFor = Duration.parse(fields[1]);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("the run " + fields[0] + "'s duration is not ISO-8601: " + fields[1], e);
+            }
+            if (runFor.isNegative() || runFor.isZero()) {
+                throw new IllegalArgumentException("the run " + fields[0] + "'s duration must be positive: " + fields[1]);
+            }
+        }
+        Path runOut = fields.length > 2 ? Path.of(fields[2]) : out;
+        return new LoadOptions(scenario, urls, issuer, bootstrapServers, users, clients, posters, rate, runFor, room, warmup, rates,
+                fanoutRates, rooms, roomMembers, roomsRates, socketRates, typists, sendOverSocket, firstUser, pids, runOut, window,
+                fields[0], series);
     }
 
     /** The chat server's process, if it runs on this machine. */

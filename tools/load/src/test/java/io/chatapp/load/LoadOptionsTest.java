@@ -51,12 +51,12 @@ class LoadOptionsTest {
                 "--bootstrap-servers", "kafka:9092", "--users", "1000", "--clients", "1000", "--posters", "16", "--rate", "100",
                 "--duration", "PT1M", "--room", "bench", "--warmup", "PT30S", "--rates", "100, 200", "--fanout-rates", "5",
                 "--rooms", "100", "--room-members", "10", "--rooms-rates", "1000", "--socket-rates", "500,5000", "--typists", "1000",
-                "--send-over-socket", "--first-user", "2000", "--pids", "server=4242,kafka=17", "--out", "docs/benchmarks", "--window", "PT10S", "--label", "warm");
+                "--send-over-socket", "--first-user", "2000", "--pids", "server=4242,kafka=17", "--out", "docs/benchmarks", "--window", "PT10S", "--label", "warm", "--series");
         assertEquals(new LoadOptions("report", List.of(URI.create("https://chat-a.example.com"),
                 URI.create("https://chat-b.example.com")), URI.create("https://dex.example.com/dex"),
                 "kafka:9092", 1000, 1000, 16, 100, Duration.ofMinutes(1), "bench", Duration.ofSeconds(30), List.of(100, 200), List.of(5),
                 100, 10, List.of(1000), List.of(500, 5000), 1000, true, 2000, Map.of("server", 4242L, "kafka", 17L), Path.of("docs/benchmarks"),
-                Duration.ofSeconds(10), "warm"), options);
+                Duration.ofSeconds(10), "warm", true), options);
         assertEquals(OptionalLong.of(4242), options.serverPid());
     }
 
@@ -111,6 +111,22 @@ class LoadOptionsTest {
                 .asSocketIngest().rooms(),
                 "no more rooms than users signed in");
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("report", "--socket-rates", "0"));
+    }
+
+    @Test
+    void eachRunOfAColdStartSeriesNamesItsLabelAndMayGiveItsDurationAndResults() {
+        LoadOptions series = LoadOptions.parse("coldstart", "--series", "--duration", "PT3M", "--out", "docs/benchmarks");
+        LoadOptions labelled = series.withRun("unwarmed");
+        assertEquals("unwarmed", labelled.label());
+        assertEquals(Duration.ofMinutes(3), labelled.duration());
+        assertEquals(Path.of("docs/benchmarks"), labelled.out());
+        LoadOptions training = series.withRun("  training PT60S /tmp/cold start/training ");
+        assertEquals("training", training.label());
+        assertEquals(Duration.ofSeconds(60), training.duration());
+        assertEquals(Path.of("/tmp/cold start/training"), training.out(), "the rest of the line, spaces and all");
+        assertThrows(IllegalArgumentException.class, () -> series.withRun("   "));
+        assertThrows(IllegalArgumentException.class, () -> series.withRun("cold soon"));
+        assertThrows(IllegalArgumentException.class, () -> series.withRun("cold PT0S"));
     }
 
     @Test
