@@ -3,10 +3,12 @@ package io.chatapp.health;
 import io.chatapp.store.MessageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,18 +27,20 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class MongoReadinessCheck implements HealthCheck {
 
-    /** Past the ping's own bound (2 s): a probe that shares a ping sent a moment ago waits no longer than that. */
-    private static final long WAIT_SECONDS = 3;
-
     @Inject
     MessageRepository repository;
+
+    /** The ping's own bound: a probe sharing a ping waits that long and a second more, in case the bound fails. */
+    @Inject
+    @ConfigProperty(name = "chat.mongodb.request-timeout")
+    Duration pingBound;
 
     private final AtomicReference<CompletableFuture<Void>> pingOut = new AtomicReference<>();
 
     @Override
     public HealthCheckResponse call() {
         try {
-            answer().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            answer().get(pingBound.toMillis() + 1000, TimeUnit.MILLISECONDS);
             return HealthCheckResponse.up("mongodb");
         } catch (ExecutionException e) {
             Throwable failure = e.getCause().getCause() == null ? e.getCause() : e.getCause().getCause();

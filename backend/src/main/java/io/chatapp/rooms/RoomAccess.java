@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.chatapp.lifecycle.Stopping;
 import io.chatapp.model.ChatEvent;
 import io.chatapp.model.ChatMessage;
 import io.chatapp.model.Membership;
@@ -11,6 +12,7 @@ import io.chatapp.model.Room;
 import io.chatapp.model.Sender;
 import io.chatapp.store.MemberState;
 import io.chatapp.store.RoomRepository;
+import io.chatapp.store.StoreUnavailableException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +42,10 @@ import java.util.stream.Collectors;
  * Each room asked about is read from the store once and then kept current by the membership
  * events this instance reads from Kafka (and applies as soon as it has published one itself).
  * Of two changes of one membership the later one wins, in whichever order they arrive.
+ * <p>
+ * A user's request that needs a room the store does not answer for is told so at once
+ * ({@link StoreUnavailableException}); delivery waits until the store answers, since it can
+ * neither skip the event nor hand a private room's event to anyone before it knows the members.
  */
 @ApplicationScoped
 public class RoomAccess {
@@ -54,8 +62,15 @@ public class RoomAccess {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(RoomAccess.class.getName());
+
+    /** Between two reads of a room for delivery; each read is bounded by the store's request timeout itself. */
+    private static final Duration STORE_RETRY_PAUSE = Duration.ofMillis(250);
+
     @Inject
     RoomRepository repository;
+
+    private volatile boolean stopping;
 
     /**
      * How long the changes this instance applied are kept beside the store, after the last one
@@ -125,14 +140,42 @@ public class RoomAccess {
 
     /**
      * Who a room's events go to: empty for everyone (a public room), else the ids of its members.
+     * Asked by delivery, so it waits for the store.
      */
     public Optional<Set<String>> audience(String roomId) {
-        KnownRoom known = rooms.get(roomId);
+        KnownRoom known = awaitKnown(roomId);
         if (known.room == null || known.room.isPublic()) {
             return Optional.empty();
         }
         return Optional.of(known.memberships.values().stream().filter(MemberState::member)
                 .map(state -> state.user().id()).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** The room as delivery needs it: read until the store answers, unless the instance is stopping. */
+    private KnownRoom awaitKnown(String roomId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return rooms.get(roomId);
+            } catch (StoreUnavailableException e) {
+                if (stopping) {
+                    throw e;
+                }
+                if (attempt == 1) {
+                    LOG.log(Level.WARNING, "Delivery in room {0} waits for the store to say who is in it: {1}",
+                            new Object[] {roomId, String.valueOf(e.getCause())});
+                }
+                try {
+                    Thread.sleep(STORE_RETRY_PAUSE.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    void stopping(@Observes Stopping signal) {
+        stopping = true;
     }
 
     /** The rooms the user is in now: {@code general}, and those the store and the latest changes say. */

@@ -130,8 +130,11 @@ public class SendPathWarmUp {
         List<WebSocket> clients = new ArrayList<>();
         try {
             HttpClient http = HttpClient.newHttpClient();
+            // The endpoint is registered, and takes connections, a moment after the application starts.
+            URI socket = untilDeadline(deadline, "address of the HTTP endpoint " + endpoint, this::socketUri);
             while (clients.size() < sessionCount) {
-                clients.add(connect(http, deadline));
+                clients.add(untilDeadline(deadline, "warm-up client connected", () -> http.newWebSocketBuilder()
+                        .buildAsync(socket, new Receiver()).get(remaining(deadline).toMillis(), TimeUnit.MILLISECONDS)));
             }
             ended = deliver(deadline) ? "done" : "time up";
         } catch (TimeoutException e) {
@@ -152,16 +155,21 @@ public class SendPathWarmUp {
         joined.clear();
     }
 
-    /** Connects one client, trying again until the server takes connections (it may not yet) or the deadline. */
-    private WebSocket connect(HttpClient http, Instant deadline) throws InterruptedException, TimeoutException {
+    /** One step of the warm-up's start that fails until the server is far enough. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T attempt() throws ExecutionException, InstanceNotFoundException, InterruptedException, TimeoutException;
+    }
+
+    /** What the step gives, tried every 200 ms until it succeeds or the deadline comes. */
+    private static <T> T untilDeadline(Instant deadline, String what, Attempt<T> step) throws InterruptedException, TimeoutException {
         while (true) {
             try {
-                return http.newWebSocketBuilder().buildAsync(socketUri(), new Receiver())
-                        .get(remaining(deadline).toMillis(), TimeUnit.MILLISECONDS);
+                return step.attempt();
             } catch (ExecutionException | InstanceNotFoundException notYet) {
-                LOG.log(Level.FINE, "Warm-up client not connected yet", notYet);
+                LOG.log(Level.FINE, "No " + what + " yet", notYet);
                 if (remaining(deadline).toMillis() < 200) {
-                    throw new TimeoutException("no connection before the deadline, the last attempt: " + notYet);
+                    throw new TimeoutException("no " + what + " before the deadline, the last attempt: " + notYet);
                 }
                 Thread.sleep(200);
             }

@@ -22,10 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Message history in the {@code messages} collection.
@@ -49,22 +46,20 @@ import java.util.concurrent.TimeUnit;
 public class MessageRepository {
 
     static final String COLLECTION = "messages";
-    private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
 
-    private MongoDatabase database;
+    private MongoDatabase onRequest;
     private MongoCollection<Document> messages;
-    /** The same, for reading a room's history: a user asking for it is better told to try again than held. */
-    private MongoCollection<Document> history;
+    /** The same, for what a user's request reads or changes ({@link OnRequest}). */
+    private MongoCollection<Document> requested;
     private ChatMetrics metrics;
     private volatile boolean indexesReady;
 
     @Inject
-    public MessageRepository(MongoDatabase database, ChatMetrics metrics,
-            @ConfigProperty(name = "chat.mongodb.request-timeout") Duration requestTimeout) {
-        this.database = database;
+    public MessageRepository(MongoDatabase database, @OnRequest MongoDatabase onRequest, ChatMetrics metrics) {
+        this.onRequest = onRequest;
         this.metrics = metrics;
         this.messages = database.getCollection(COLLECTION);
-        this.history = messages.withTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        this.requested = onRequest.getCollection(COLLECTION);
     }
 
     /** Required by CDI for the client proxy of an application-scoped bean. */
@@ -142,11 +137,11 @@ public class MessageRepository {
     private HistoryPage readPage(String room, int limit, String beforeId) {
         Bson filter = Filters.eq("room", room);
         if (beforeId != null) {
-            long cursor = seqIn(history, room, beforeId).orElseThrow(() -> new UnknownMessageException("before", beforeId));
+            long cursor = seqIn(requested, room, beforeId).orElseThrow(() -> new UnknownMessageException("before", beforeId));
             filter = Filters.and(filter, Filters.lt("seq", cursor));
         }
         List<ChatMessage> page = new ArrayList<>(limit + 1);
-        for (Document document : history.find(filter).sort(Sorts.descending("seq")).limit(limit + 1)) {
+        for (Document document : requested.find(filter).sort(Sorts.descending("seq")).limit(limit + 1)) {
             page.add(fromDocument(document));
         }
         boolean hasMore = page.size() > limit;
@@ -166,7 +161,7 @@ public class MessageRepository {
     public boolean replace(ChatMessage current, ChatMessage next, Instant at) {
         try {
             ensureIndexes();
-            return messages.updateOne(atVersion(current.id(), current.version()), stateOf(next, at)).getMatchedCount() == 1;
+            return requested.updateOne(atVersion(current.id(), current.version()), stateOf(next, at)).getMatchedCount() == 1;
         } catch (MongoException e) {
             throw new StoreUnavailableException(e);
         }
@@ -209,7 +204,7 @@ public class MessageRepository {
     public List<ChatMessage> changedSince(String room, Instant since, int limit) {
         try {
             List<ChatMessage> changed = new ArrayList<>();
-            history.find(Filters.and(Filters.eq("room", room), Filters.gt("changed_at", Date.from(since))))
+            requested.find(Filters.and(Filters.eq("room", room), Filters.gt("changed_at", Date.from(since))))
                     .sort(Sorts.ascending("seq")).limit(limit).forEach(document -> changed.add(fromDocument(document)));
             return changed;
         } catch (MongoException e) {
@@ -224,9 +219,9 @@ public class MessageRepository {
      */
     public HistoryPage after(String room, int limit, String afterId) {
         try {
-            long cursor = seqIn(history, room, afterId).orElseThrow(() -> new UnknownMessageException("after", afterId));
+            long cursor = seqIn(requested, room, afterId).orElseThrow(() -> new UnknownMessageException("after", afterId));
             List<ChatMessage> page = new ArrayList<>(limit + 1);
-            history.find(Filters.and(Filters.eq("room", room), Filters.gt("seq", cursor)))
+            requested.find(Filters.and(Filters.eq("room", room), Filters.gt("seq", cursor)))
                     .sort(Sorts.ascending("seq")).limit(limit + 1).forEach(document -> page.add(fromDocument(document)));
             boolean hasMore = page.size() > limit;
             return new HistoryPage(hasMore ? page.subList(0, limit) : page, hasMore);
@@ -248,7 +243,7 @@ public class MessageRepository {
     /** The stored message with this id. */
     public Optional<ChatMessage> find(String id) {
         try {
-            return Optional.ofNullable(messages.find(Filters.eq("message_id", id)).first()).map(MessageRepository::fromDocument);
+            return Optional.ofNullable(requested.find(Filters.eq("message_id", id)).first()).map(MessageRepository::fromDocument);
         } catch (MongoException e) {
             throw new StoreUnavailableException(e);
         }
@@ -258,7 +253,7 @@ public class MessageRepository {
     public Map<String, String> lastMessageAt(Collection<String> rooms) {
         try {
             Map<String, String> last = new HashMap<>();
-            for (Document group : messages.aggregate(List.of(Aggregates.match(Filters.in("room", rooms)),
+            for (Document group : requested.aggregate(List.of(Aggregates.match(Filters.in("room", rooms)),
                     Aggregates.group("$room", Accumulators.max("last", "$timestamp"))))) {
                 last.put(group.getString("_id"), ChatMessage.formatTimestamp(group.getDate("last").toInstant()));
             }
@@ -269,7 +264,7 @@ public class MessageRepository {
     }
 
     /**
-     * Asks the store to answer within 2 s. A store that takes connections but no longer answers
+     * Asks the store to answer within a request's time ({@link OnRequest}). A store that takes connections but no longer answers
      * (frozen, or overloaded) fails the ping rather than holding its caller: the driver gives up
      * on the command then, and on the connection it waited on.
      *
@@ -277,7 +272,7 @@ public class MessageRepository {
      */
     public void ping() {
         try {
-            database.withTimeout(PING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).runCommand(new Document("ping", 1));
+            onRequest.runCommand(new Document("ping", 1));
         } catch (MongoException e) {
             throw new StoreUnavailableException(e);
         }

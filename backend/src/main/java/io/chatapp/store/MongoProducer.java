@@ -11,7 +11,13 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** One MongoDB client per application, from the configured connection string, its commands traced. */
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One MongoDB client per application, from the configured connection string, its commands traced;
+ * its database as the consumers use it, and as a user's request does ({@link OnRequest}).
+ */
 @ApplicationScoped
 class MongoProducer {
 
@@ -33,6 +39,14 @@ class MongoProducer {
     MongoDatabase database(MongoClient client,
                            @ConfigProperty(name = "chat.mongodb.database", defaultValue = "chat") String name) {
         return client.getDatabase(name);
+    }
+
+    @Produces
+    @ApplicationScoped
+    @OnRequest
+    MongoDatabase onRequest(MongoDatabase database,
+                            @ConfigProperty(name = "chat.mongodb.request-timeout") Duration requestTimeout) {
+        return database.withTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void close(@Disposes MongoClient client) {

@@ -25,7 +25,8 @@ import java.util.OptionalLong;
 /**
  * How far each user has read each room ({@code read_markers}): the last message they read, kept
  * per user rather than per device, so unread counts survive reloads and follow them across
- * devices. A marker only moves forward, in the room's history order ({@code seq}).
+ * devices. A marker only moves forward, in the room's history order ({@code seq}). Only users'
+ * requests use it, so every operation is bounded as a request's ({@link OnRequest}).
  */
 @ApplicationScoped
 public class ReadMarkers {
@@ -41,7 +42,7 @@ public class ReadMarkers {
     private MongoCollection<Document> messages;
 
     @Inject
-    public ReadMarkers(MongoDatabase database) {
+    public ReadMarkers(@OnRequest MongoDatabase database) {
         this.markers = database.getCollection("read_markers");
         this.messages = database.getCollection(MessageRepository.COLLECTION);
     }

@@ -22,10 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -54,17 +51,19 @@ public class RoomRepository {
 
     private MongoCollection<Document> rooms;
     private MongoCollection<Document> memberships;
-    /** The same, for a user's request that is better told to try again than held (a WebSocket opening). */
+    /** The same two, for what a user's request reads or claims ({@link OnRequest}). */
+    private MongoCollection<Document> roomsOnRequest;
     private MongoCollection<Document> membershipsOnRequest;
     private MongoCollection<Document> messages;
     private MongoCollection<Document> migrations;
     private volatile boolean indexesReady;
 
     @Inject
-    public RoomRepository(MongoDatabase database, @ConfigProperty(name = "chat.mongodb.request-timeout") Duration requestTimeout) {
+    public RoomRepository(MongoDatabase database, @OnRequest MongoDatabase onRequest) {
         this.rooms = database.getCollection("rooms");
         this.memberships = database.getCollection("memberships");
-        this.membershipsOnRequest = memberships.withTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        this.roomsOnRequest = onRequest.getCollection("rooms");
+        this.membershipsOnRequest = onRequest.getCollection("memberships");
         this.messages = database.getCollection(MessageRepository.COLLECTION);
         this.migrations = database.getCollection("migrations");
     }
@@ -92,7 +91,7 @@ public class RoomRepository {
         return read(() -> {
             ensureIndexes();
             try {
-                rooms.insertOne(toDocument(room));
+                roomsOnRequest.insertOne(toDocument(room));
                 return true;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -105,21 +104,21 @@ public class RoomRepository {
 
     /** Gives back an id {@link #claim claimed} for a room that was then never created. */
     public void release(Room room) {
-        read(() -> rooms.deleteOne(Filters.and(Filters.eq("_id", room.id()), Filters.eq("created_at", date(room.createdAt())),
+        read(() -> roomsOnRequest.deleteOne(Filters.and(Filters.eq("_id", room.id()), Filters.eq("created_at", date(room.createdAt())),
                 Filters.eq("created_by.id", room.createdBy().id()))));
     }
 
     public Optional<Room> find(String id) {
-        return read(() -> Optional.ofNullable(rooms.find(Filters.eq("_id", id)).first()).map(RoomRepository::fromDocument));
+        return read(() -> Optional.ofNullable(roomsOnRequest.find(Filters.eq("_id", id)).first()).map(RoomRepository::fromDocument));
     }
 
     public List<Room> find(Collection<String> ids) {
-        return read(() -> rooms.find(Filters.in("_id", ids)).map(RoomRepository::fromDocument).into(new ArrayList<>()));
+        return read(() -> roomsOnRequest.find(Filters.in("_id", ids)).map(RoomRepository::fromDocument).into(new ArrayList<>()));
     }
 
     /** Every public room, by name. */
     public List<Room> publicRooms() {
-        return read(() -> rooms.find(Filters.eq("visibility", Room.PUBLIC)).sort(Sorts.ascending("name"))
+        return read(() -> roomsOnRequest.find(Filters.eq("visibility", Room.PUBLIC)).sort(Sorts.ascending("name"))
                 .map(RoomRepository::fromDocument).into(new ArrayList<>()));
     }
 
@@ -202,7 +201,7 @@ public class RoomRepository {
         }
         return read(() -> {
             Map<String, List<Sender>> found = new HashMap<>();
-            memberships.find(Filters.and(Filters.in("room", rooms), Filters.eq("member", true)))
+            membershipsOnRequest.find(Filters.and(Filters.in("room", rooms), Filters.eq("member", true)))
                     .sort(Sorts.ascending("user.name"))
                     .forEach(document -> {
                         Document user = document.get("user", Document.class);
@@ -215,7 +214,7 @@ public class RoomRepository {
 
     /** Every membership the room has had, current or not, with the time of its last change. */
     public List<MemberState> memberships(String room) {
-        return read(() -> memberships.find(Filters.eq("room", room)).map(document -> {
+        return read(() -> membershipsOnRequest.find(Filters.eq("room", room)).map(document -> {
             Document user = document.get("user", Document.class);
             return new MemberState(new Sender(user.getString("id"), user.getString("name")), document.getBoolean("member", false),
                     document.getDate("changed_at").toInstant());
@@ -224,7 +223,7 @@ public class RoomRepository {
 
     /**
      * Every membership the user has had, current or not, by room, with the time of its last
-     * change; read when the user's socket opens, so bounded by {@code chat.mongodb.request-timeout}.
+     * change.
      */
     public Map<String, MemberState> membershipsOf(String userId) {
         return read(() -> {
@@ -242,7 +241,7 @@ public class RoomRepository {
     public Map<String, Long> memberCounts(Collection<String> rooms) {
         return read(() -> {
             Map<String, Long> counts = new HashMap<>();
-            for (Document count : memberships.aggregate(List.of(
+            for (Document count : membershipsOnRequest.aggregate(List.of(
                     Aggregates.match(Filters.and(Filters.in("room", rooms), Filters.eq("member", true))),
                     Aggregates.group("$room", Accumulators.sum("count", 1))))) {
                 counts.put(count.getString("_id"), ((Number) count.get("count")).longValue());
@@ -255,7 +254,7 @@ public class RoomRepository {
     public Map<String, Instant> joinedAt(String userId) {
         return read(() -> {
             Map<String, Instant> joined = new LinkedHashMap<>();
-            memberships.find(Filters.and(Filters.eq("user.id", userId), Filters.eq("member", true)))
+            membershipsOnRequest.find(Filters.and(Filters.eq("user.id", userId), Filters.eq("member", true)))
                     .forEach(document -> joined.put(document.getString("room"), document.getDate("changed_at").toInstant()));
             return joined;
         });

@@ -11,9 +11,7 @@ import io.chatapp.model.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -22,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * WebSocket tickets in the {@code ws_tickets} collection, shared by every server instance.
  * Taking a ticket deletes it in the same operation, so it admits one handshake only. Each
- * operation waits for the store at most {@code chat.mongodb.request-timeout}: a user waiting
- * for a ticket or a handshake is better told to try again than held.
+ * operation waits for the store as a request does ({@link OnRequest}): a user waiting for a
+ * ticket or a handshake is better told to try again than held.
  */
 @ApplicationScoped
 public class TicketStore {
@@ -32,8 +30,8 @@ public class TicketStore {
     private volatile boolean indexReady;
 
     @Inject
-    public TicketStore(MongoDatabase database, @ConfigProperty(name = "chat.mongodb.request-timeout") Duration requestTimeout) {
-        this.tickets = database.getCollection("ws_tickets").withTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    public TicketStore(@OnRequest MongoDatabase database) {
+        this.tickets = database.getCollection("ws_tickets");
     }
 
     /** Required by CDI for the client proxy of an application-scoped bean. */

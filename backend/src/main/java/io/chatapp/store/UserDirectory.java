@@ -22,7 +22,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The users who have signed in ({@code users}), by id and by name, for pickers and direct rooms. */
+/**
+ * The users who have signed in ({@code users}), by id and by name, for pickers and direct rooms.
+ * Only users' requests use it, so every operation is bounded as a request's ({@link OnRequest}).
+ */
 @ApplicationScoped
 public class UserDirectory {
 
@@ -30,7 +33,7 @@ public class UserDirectory {
     private volatile boolean indexesReady;
 
     @Inject
-    public UserDirectory(MongoDatabase database) {
+    public UserDirectory(@OnRequest MongoDatabase database) {
         this.users = database.getCollection("users");
     }
 

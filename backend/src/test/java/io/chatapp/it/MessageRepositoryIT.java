@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -38,7 +37,7 @@ public class MessageRepositoryIT {
     void connect() {
         client = MongoClients.create(TestStack.mongoUri());
         database = client.getDatabase("repository-it-" + UUID.randomUUID());
-        repository = new MessageRepository(database, new ChatMetrics(), Duration.ofSeconds(2));
+        repository = new MessageRepository(database, TestStack.onRequest(database), new ChatMetrics());
     }
 
     @AfterEach
@@ -98,7 +97,7 @@ public class MessageRepositoryIT {
         database.getCollection("messages").updateOne(new Document("message_id", old.id()),
                 new Document("$unset", new Document("version", "")));
 
-        MessageRepository restarted = new MessageRepository(database, new ChatMetrics(), Duration.ofSeconds(2));
+        MessageRepository restarted = new MessageRepository(database, TestStack.onRequest(database), new ChatMetrics());
         ChatMessage stored = restarted.find(old.id()).orElseThrow();
         assertEquals(1, stored.version());
         Instant at = Instant.now();

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +39,7 @@ public class RoomRepositoryIT {
     void connect() {
         client = MongoClients.create(TestStack.mongoUri());
         database = client.getDatabase("rooms-it-" + UUID.randomUUID());
-        rooms = new RoomRepository(database, Duration.ofSeconds(2));
+        rooms = new RoomRepository(database, TestStack.onRequest(database));
     }
 
     @AfterEach
@@ -52,7 +51,7 @@ public class RoomRepositoryIT {
     /** Rooms were once only the room field of messages: such a room becomes public, its posters its members. */
     @Test
     void roomsKnownOnlyFromHistoryBecomePublicRoomsOfTheirPosters() {
-        MessageRepository messages = new MessageRepository(database, new ChatMetrics(), Duration.ofSeconds(2));
+        MessageRepository messages = new MessageRepository(database, TestStack.onRequest(database), new ChatMetrics());
         Instant start = Instant.parse("2026-01-05T10:00:00Z");
         messages.insert(ChatMessage.accept(new NewMessage("old-room", "first", null), ALICE, start), 1);
         messages.insert(ChatMessage.accept(new NewMessage("old-room", "second", null), BOB, start.plusSeconds(60)), 2);
@@ -75,7 +74,7 @@ public class RoomRepositoryIT {
      */
     @Test
     void theHistoryIsReadForItsRoomsOnceAndLaterRoomsAreAdoptedAsTheirMessagesAreStored() {
-        MessageRepository messages = new MessageRepository(database, new ChatMetrics(), Duration.ofSeconds(2));
+        MessageRepository messages = new MessageRepository(database, TestStack.onRequest(database), new ChatMetrics());
         Instant start = Instant.parse("2026-01-05T10:00:00Z");
         messages.insert(ChatMessage.accept(new NewMessage("old-room", "first", null), ALICE, start), 1);
         rooms.adoptRoomsOfHistory();
@@ -83,7 +82,7 @@ public class RoomRepositoryIT {
 
         ChatMessage late = ChatMessage.accept(new NewMessage("late-room", "from a backlog", null), BOB, start.plusSeconds(60));
         messages.insert(late, 2);
-        new RoomRepository(database, Duration.ofSeconds(2)).adoptRoomsOfHistory();
+        new RoomRepository(database, TestStack.onRequest(database)).adoptRoomsOfHistory();
         assertTrue(rooms.find("late-room").isEmpty(), "a second start does not read the history again");
 
         rooms.posted(late);

@@ -1,8 +1,10 @@
 package io.chatapp.it;
 
+import com.mongodb.client.MongoDatabase;
 import io.chatapp.client.ChatClient;
 
 import java.net.URI;
+import java.util.concurrent.TimeUnit;
 
 /** Where the server and the dev stack under test are, from the system properties failsafe passes. */
 final class TestStack {
@@ -35,5 +37,10 @@ final class TestStack {
 
     static String mongoUri() {
         return System.getProperty("it.mongodb.uri", "mongodb://127.0.0.1:27017");
+    }
+
+    /** The database as the server hands it to what a user's request does: bounded by the default request timeout. */
+    static MongoDatabase onRequest(MongoDatabase database) {
+        return database.withTimeout(2, TimeUnit.SECONDS);
     }
 }

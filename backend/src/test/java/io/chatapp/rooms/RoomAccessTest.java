@@ -1,5 +1,6 @@
 package io.chatapp.rooms;
 
+import io.chatapp.lifecycle.Stopping;
 import io.chatapp.model.ChatEvent;
 import io.chatapp.model.Membership;
 import io.chatapp.model.Room;
@@ -7,6 +8,7 @@ import io.chatapp.model.RoomCreation;
 import io.chatapp.model.Sender;
 import io.chatapp.store.MemberState;
 import io.chatapp.store.RoomRepository;
+import io.chatapp.store.StoreUnavailableException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,6 +37,8 @@ class RoomAccessTest {
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, List<MemberState>> memberships = new HashMap<>();
     private final AtomicLong nanos = new AtomicLong();
+    /** How many more reads the store leaves unanswered. */
+    private final AtomicInteger unanswered = new AtomicInteger();
     private RoomAccess access;
 
     @BeforeEach
@@ -42,6 +47,9 @@ class RoomAccessTest {
         access.repository = new RoomRepository() {
             @Override
             public Optional<Room> find(String id) {
+                if (unanswered.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                    throw new StoreUnavailableException(new IllegalStateException("no answer within the request's time"));
+                }
                 return Optional.ofNullable(rooms.get(id));
             }
 
@@ -76,6 +84,23 @@ class RoomAccessTest {
         advance(RoomAccess.RECENT_CHANGES_KEPT);
         memberships.put("second", List.of(new MemberState(BOB, true, Instant.parse("2026-11-28T10:09:02.000Z"))));
         assertEquals(Set.of(Room.GENERAL, "second"), access.roomsOf("bob"), "kept for a while, then the store says");
+    }
+
+    @Test
+    void aRequestIsToldTheStoreIsUnavailableWhileDeliveryWaitsForIt() {
+        unanswered.set(1);
+        assertThrows(StoreUnavailableException.class, () -> access.requireVisible("closed", "alice"),
+                "a user asking is told to try again");
+        unanswered.set(2);
+        assertEquals(Optional.of(Set.of("alice")), access.audience("closed"), "delivery read the room until the store answered");
+        assertEquals(0, unanswered.get());
+    }
+
+    @Test
+    void deliveryStopsWaitingWhenTheInstanceStops() {
+        access.stopping(new Stopping());
+        unanswered.set(1);
+        assertThrows(StoreUnavailableException.class, () -> access.audience("closed"));
     }
 
     private void advance(Duration by) {
