@@ -4,7 +4,8 @@
 # measures, in this order:
 # - from the moment a fresh instance is ready, its cold start (the coldstart scenario: on Java 25
 #   with and without the AOT cache a first instance recorded, when there is a Java 25, then on the
-#   default Java without the warm-up before ready, and with it cold and warm);
+#   default Java without the warm-up before ready, and with it cold and warm; one harness for
+#   them all, warmed on a first instance's minute);
 # - the load harness's report (the floor, ingest, fan-out, many rooms and ingest over the
 #   WebSockets at several rates, then idle connections, with the CPU each process spends per
 #   message), its tables and plots written to docs/benchmarks/;

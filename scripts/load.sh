@@ -7,7 +7,8 @@
 #          [--users N] [--clients N] [--posters N] [--rate N] [--duration PT20S] [--room NAME] [--pids NAME=PID,...]
 #          rooms: [--rooms 10] [--room-members 5] [--typists N] [--send-over-socket] [--first-user N]
 #                 (--users at least rooms × members)
-#          coldstart: [--window PT5S] [--label cold] [--out DIR]   (waits for /health/ready, then fan-out)
+#          coldstart: [--window PT5S] [--label cold] [--out DIR] [--series]   (waits for /health/ready, then fan-out;
+#                     --series: one run a line of standard input, LABEL [DURATION [DIR]], one instance after another)
 #          soak: the rooms options and [--window PT5S]   (latency window by window, memory, dead letters)
 #          report: [--warmup PT20S] [--rates N,...] [--fanout-rates N,...] [--rooms-rates N,...] [--out DIR]
 #          (every option: run it with none)
