@@ -75,7 +75,7 @@ fresh_instance() { # name label duration results [maven args...]
   cold_start "$2" "$3" "$4"
   start_another_test_server "$1" -Dfrontend.skip=true "${server_maven_args[@]}" "${@:5}"
   cold_start_done "$2"
-  "$liberty/bin/server" stop "$1" > /dev/null
+  stop_liberty "$liberty/bin/server" "$1"
 }
 build_test_server -Dfrontend.skip=true "${server_maven_args[@]}"
 source scripts/lib/liberty-java.sh

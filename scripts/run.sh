@@ -26,7 +26,7 @@ stop_all() {
   echo
   if [ -n "$liberty_started" ] && [ -x "$server" ]; then
     echo "[run] stopping Open Liberty"
-    "$server" stop chatServer > /dev/null 2>&1 || true
+    stop_liberty "$server" chatServer 2> /dev/null || true
   fi
   scripts/devstack.sh stop
 }

@@ -96,7 +96,7 @@ echo "$two"
 grep -q "^\[rooms\] 5 rooms of 10 members on 50 clients, [1-9][0-9]* messages accepted .* lost 0, misdelivered 0; .*; CPU per message: server [0-9.]* ms server2 [0-9.]* ms" <<< "$two" \
   || { echo "[test_load] across two instances the rooms scenario lost or misdelivered messages, or measured neither server" >&2; exit 1; }
 if [ -n "$LIBERTY_AOT_CACHE" ]; then
-  "$liberty/bin/server" stop ${server}2 > /dev/null
+  stop_liberty "$liberty/bin/server" ${server}2
   [ -n "$(find "$LIBERTY_AOT_CACHE" -size +1M 2> /dev/null)" ] \
     || { echo "[test_load] the second instance stopped without writing its AOT cache" >&2; exit 1; }
 fi

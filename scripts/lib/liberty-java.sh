@@ -9,6 +9,13 @@
 # settings (environment): LIBERTY_JAVA_HOME: the Java to run Liberty on (default: the newest JDK
 #   of 25 or later among $JAVA_HOME and /usr/lib/jvm, else $JAVA_HOME, else the java on the PATH).
 
+# Stops a server and waits until its JVM has ended. A server recording the AOT cache writes it
+# after Liberty has stopped, which took 30 s on two busy cores: longer than the stop command
+# waits by default, and it then reports the server as not running while the JVM still writes.
+stop_liberty() { # server-command name
+  "$1" stop "$2" --timeout=3m > /dev/null
+}
+
 # The major version of the JDK in $1, from its release file; 0 when it is not one.
 java_major_version() { # jdk
   local version
