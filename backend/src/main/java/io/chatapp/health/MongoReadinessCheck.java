@@ -3,12 +3,10 @@ package io.chatapp.health;
 import io.chatapp.store.MessageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,17 +28,13 @@ public class MongoReadinessCheck implements HealthCheck {
     @Inject
     MessageRepository repository;
 
-    /** The ping's own bound: a probe sharing a ping waits that long and a second more, in case the bound fails. */
-    @Inject
-    @ConfigProperty(name = "chat.mongodb.request-timeout")
-    Duration pingBound;
-
     private final AtomicReference<CompletableFuture<Void>> pingOut = new AtomicReference<>();
 
     @Override
     public HealthCheckResponse call() {
         try {
-            answer().get(pingBound.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            // A probe sharing a ping waits for the ping's own bound and a second more, in case the bound fails.
+            answer().get(repository.pingBound().toMillis() + 1000, TimeUnit.MILLISECONDS);
             return HealthCheckResponse.up("mongodb");
         } catch (ExecutionException e) {
             Throwable failure = e.getCause().getCause() == null ? e.getCause() : e.getCause().getCause();

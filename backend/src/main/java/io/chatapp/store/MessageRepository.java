@@ -24,6 +24,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,8 +33,10 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Message history in the {@code messages} collection.
@@ -276,6 +279,12 @@ public class MessageRepository {
         } catch (MongoException e) {
             throw new StoreUnavailableException(e);
         }
+    }
+
+    /** How long {@link #ping()} waits for the store at most: a request's time. */
+    public Duration pingBound() {
+        return Duration.ofMillis(Objects.requireNonNull(onRequest.getTimeout(TimeUnit.MILLISECONDS),
+                "the database a request uses has a timeout"));
     }
 
     /**
