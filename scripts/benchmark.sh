@@ -24,12 +24,20 @@
 #   TWO_INSTANCE_SOCKET_RATES (2000 3000): the rates measured with two instances. CONNECTIONS (10000): how many
 #   connections the one instance is given. SOAK_RATES (2000 250), SOAK_DURATION (PT10M): the soak's rates and length.
 #   COLD_START_DURATION (PT180S): how long each cold start is measured from ready.
+#   COLD_START_CONFIGS ("label|maven args;label|maven args..."): the cold-start part compares these configurations
+#   instead, fresh instances of each in turns, COLD_START_ROUNDS (3) times, runs labelled LABEL-ROUND, and prints
+#   their first windows (OUT defaults to target/cold-start-compare then); e.g.
+#   COLD_START_CONFIGS="now;liberty-pool|-Dliberty.env.EXECUTOR_CORE_THREADS=-1" PARTS=coldstart scripts/benchmark.sh
 #   JFR=1 also records the server with Java Flight Recorder into target/benchmark-server.jfr (profile settings), for `jfr print` or JDK Mission Control.
 #   SERVER_MAVEN_ARGS: more Maven arguments for the server, to try a setting, e.g.
 #   SERVER_MAVEN_ARGS=-Dliberty.env.MP_MESSAGING_OUTGOING_EVENTS_LINGER_MS=5
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
+IFS=';' read -r -a compared <<< "${COLD_START_CONFIGS:-}"
+for config in "${compared[@]}"; do
+  [[ ${config%%|*} =~ ^[A-Za-z0-9_.-]+$ ]] || { echo "[benchmark] a label is one word: '${config%%|*}'" >&2; exit 2; }
+done
 
 export MONGO_BACKEND=${MONGO_BACKEND:-h2}  # the embedded default's store, on disk
 export TEST_STACK_HOME=$repo/target/benchmark-stack
@@ -40,6 +48,8 @@ read -r -a server_maven_args <<< "${SERVER_MAVEN_ARGS:-}"
 # cold start below measures is the instance's, not the broker's own first minute.
 scripts/load.sh floor --bootstrap-servers "127.0.0.1:$KAFKA_PORT" --rate 2000 --duration PT30S
 out=${OUT:-docs/benchmarks}
+# Levers compared are not the report's curves: they go elsewhere unless told.
+[ -z "${COLD_START_CONFIGS:-}" ] || out=${OUT:-target/cold-start-compare}
 parts=" ${PARTS:-coldstart report connections soak two} "
 part() { [[ $parts == *" $1 "* ]]; }
 
@@ -80,7 +90,27 @@ fresh_instance() { # name label duration results [maven args...]
 build_test_server -Dfrontend.skip=true "${server_maven_args[@]}"
 source scripts/lib/liberty-java.sh
 liberty_java "$CHATAPP_HOME/aot"
-if part coldstart; then
+if part coldstart && [ -n "${COLD_START_CONFIGS:-}" ]; then
+  # Levers compared: fresh instances of each configuration in turns, round after round, so that
+  # neither the machine's drift nor the harness's own warming favours one of them.
+  fresh_instance ${server}Training training PT60S "$CHATAPP_HOME/training"
+  run=0
+  for ((round = 1; round <= ${COLD_START_ROUNDS:-3}; round++)); do
+    for config in "${compared[@]}"; do
+      run=$((run + 1))
+      config_args=()
+      [[ $config != *"|"* ]] || read -r -a config_args <<< "${config#*|}"
+      fresh_instance ${server}Compared$run "${config%%|*}-$round" "$cold_start_for" "$out" "${config_args[@]}"
+    done
+  done
+  exec {to_harness}>&-
+  wait "$harness_pid" || echo "[benchmark] a cold-start run lost messages: see above"
+  echo "[benchmark] e2e p99 (ms) of each run's windows from 0, 5 and 10 s after posting began:"
+  awk -F, 'NR > 1 && $2 <= 10 { p99[$1] = p99[$1] sprintf(" %9.1f", $4) } END { for (run in p99) print run p99[run] }' \
+    "$out/cold-start.csv" | sort | column -t
+  parts=${parts/ coldstart / }
+  [[ $parts == *[a-z]* ]] || exit 0
+elif part coldstart; then
   # The first instance warms the harness (and takes the stack's own first minute). On Java 25 it
   # also records the AOT cache as scripts/run.sh's first start does, written as it stops; then a
   # fresh instance with the cache, and one without it on the same Java.
