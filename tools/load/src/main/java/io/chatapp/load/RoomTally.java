@@ -12,11 +12,14 @@ final class RoomTally {
     private final LongAdder[] delivered;
     private final LongAdder[] byClient;
     private final LongAdder misdelivered = new LongAdder();
+    /** By room, the messages the server did not accept: refused, or never answered. */
+    private final LongAdder[] notAccepted;
 
     RoomTally(RoomLayout layout) {
         this.layout = layout;
         this.delivered = adders(layout.rooms());
         this.byClient = adders(layout.clients());
+        this.notAccepted = adders(layout.rooms());
     }
 
     private static LongAdder[] adders(int count) {
@@ -42,6 +45,25 @@ final class RoomTally {
         return true;
     }
 
+    /** The n-th message was not accepted (refused, or never answered): its room's clients are not owed it. */
+    void notAccepted(int message) {
+        notAccepted[layout.roomOf(message)].increment();
+    }
+
+    /** How many of the first {@code sent} messages each client of the room is owed. */
+    private long owedEach(long sent, int room) {
+        return layout.messagesIn(sent, room) - notAccepted[room].sum();
+    }
+
+    /** The deliveries owed for the first {@code sent} messages: each accepted one to every client of its room. */
+    long expected(long sent) {
+        long expected = 0;
+        for (int room = 0; room < delivered.length; room++) {
+            expected += owedEach(sent, room) * layout.clientsIn(room);
+        }
+        return expected;
+    }
+
     long delivered() {
         long sum = 0;
         for (LongAdder room : delivered) {
@@ -55,26 +77,27 @@ final class RoomTally {
     }
 
     /**
-     * Deliveries missing after the first {@code accepted} messages, room by room: a room whose
-     * clients received a message twice does not make up for one whose clients missed it.
+     * Deliveries missing of the accepted ones among the first {@code sent} messages, room by
+     * room: a room whose clients received a message twice does not make up for one whose clients
+     * missed it.
      */
-    long lost(long accepted) {
+    long lost(long sent) {
         long lost = 0;
         for (int room = 0; room < delivered.length; room++) {
-            lost += Math.max(0, layout.expectedIn(accepted, room) - delivered[room].sum());
+            lost += Math.max(0, owedEach(sent, room) * layout.clientsIn(room) - delivered[room].sum());
         }
         return lost;
     }
 
     /**
-     * The clients that received fewer of the first {@code accepted} messages than their room
-     * had: a few clients short of every message point at sessions not subscribed to their room,
-     * many clients short of a few at messages that never went out.
+     * The clients that received fewer of the accepted ones among the first {@code sent} messages
+     * than their room had: a few clients short of every message point at sessions not subscribed
+     * to their room, many clients short of a few at messages that never went out.
      */
-    long clientsShort(long accepted) {
+    long clientsShort(long sent) {
         long count = 0;
         for (int client = 0; client < byClient.length; client++) {
-            if (byClient[client].sum() < layout.messagesIn(accepted, layout.roomOfClient(client))) {
+            if (byClient[client].sum() < owedEach(sent, layout.roomOfClient(client))) {
                 count++;
             }
         }

@@ -4,8 +4,10 @@ import jakarta.json.Json;
 
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -25,7 +27,8 @@ final class SocketSenders {
     private static final String ERROR = "{\"type\":\"error\"";
 
     /** @param sent frames sent; {@code refused} answered by an error frame, by status; {@code unanswered} neither acked nor refused */
-    record Outcome(Latency ack, double seconds, long sent, Map<Integer, Long> refused, long unanswered) {
+    /** @param notAccepted the numbers of the messages refused or never answered */
+    record Outcome(Latency ack, double seconds, long sent, Map<Integer, Long> refused, long unanswered, Set<Integer> notAccepted) {
         String summary() {
             return String.format(java.util.Locale.ROOT, "sent over the sockets %d, acked %d%s%s", sent, ack.count(),
                     refused.isEmpty() ? "" : ", refused " + refused, unanswered == 0 ? "" : ", unanswered " + unanswered);
@@ -38,6 +41,7 @@ final class SocketSenders {
     /** When each message awaiting its answer was due, by its number. */
     private final Map<Integer, Long> awaited = new ConcurrentHashMap<>();
     private final Map<Integer, Long> refused = new ConcurrentHashMap<>();
+    private final Set<Integer> refusedNumbers = ConcurrentHashMap.newKeySet();
     private final LongAdder sent = new LongAdder();
     private final Duration answerWithin;
 
@@ -71,7 +75,9 @@ final class SocketSenders {
         while (!awaited.isEmpty() && System.nanoTime() < giveUp) {
             Thread.sleep(20);
         }
-        return new Outcome(ack, seconds, sent.sum(), Map.copyOf(refused), awaited.size());
+        Set<Integer> notAccepted = new HashSet<>(refusedNumbers);
+        notAccepted.addAll(awaited.keySet());
+        return new Outcome(ack, seconds, sent.sum(), Map.copyOf(refused), awaited.size(), Set.copyOf(notAccepted));
     }
 
     /** A frame one of the clients received: an answer to one of these sends is counted. */
@@ -90,13 +96,15 @@ final class SocketSenders {
         if (end <= from) {
             return;
         }
-        Long due = awaited.remove(Integer.parseInt(frame, from, end, 10));
+        int number = Integer.parseInt(frame, from, end, 10);
+        Long due = awaited.remove(number);
         if (due == null) {
             return;
         }
         if (acked) {
             ack.recordNanos(now - due);
         } else {
+            refusedNumbers.add(number);
             refused.merge(status(frame), 1L, Long::sum);
         }
     }

@@ -65,4 +65,33 @@ class RoomTallyTest {
         assertEquals(layout.expectedDeliveries(2), tally.delivered());
         assertEquals(2, tally.lost(2));
     }
+
+    @Test
+    void aMessageTheServerDidNotAcceptIsOwedToNoOne() {
+        RoomTally tally = new RoomTally(layout);
+        // Messages 0 to 3 (rooms 0, 1, 0, 1) were sent; message 1 was refused, so room 1 is owed message 3 only.
+        tally.notAccepted(1);
+        for (int message : new int[] {0, 2, 3}) {
+            for (int client = 0; client < 4; client++) {
+                if (layout.roomOfClient(client) == layout.roomOf(message)) {
+                    tally.received(client, layout.roomOf(message));
+                }
+            }
+        }
+        assertEquals(6, tally.expected(4));
+        assertEquals(6, tally.delivered());
+        assertEquals(0, tally.lost(4));
+        assertEquals(0, tally.clientsShort(4));
+    }
+
+    @Test
+    void aRefusedMessageDoesNotHideOneLostInAnotherRoom() {
+        RoomTally tally = new RoomTally(layout);
+        // Message 1 (room 1) was refused; message 0 (room 0) was accepted and reached only client 0.
+        tally.notAccepted(1);
+        tally.received(0, 0);
+        assertEquals(2, tally.expected(2));
+        assertEquals(1, tally.lost(2), "client 2 of room 0 is short");
+        assertEquals(1, tally.clientsShort(2));
+    }
 }

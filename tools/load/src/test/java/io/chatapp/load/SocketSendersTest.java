@@ -7,9 +7,12 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,6 +38,7 @@ class SocketSendersTest {
         assertEquals(100, outcome.ack().count(), "each send acked once, its message frame not counted");
         assertEquals(Map.of(), outcome.refused());
         assertEquals(0, outcome.unanswered());
+        assertEquals(Set.of(), outcome.notAccepted());
     }
 
     @Test
@@ -58,6 +62,8 @@ class SocketSendersTest {
         assertEquals(8, outcome.ack().count());
         assertEquals(Map.of(429, 8L), outcome.refused());
         assertEquals(8, outcome.unanswered());
+        assertEquals(IntStream.range(0, 24).filter(n -> n % 3 != 0).boxed().collect(Collectors.toSet()), outcome.notAccepted(),
+                "the refused and the unanswered, by number");
         assertFalse(outcome.summary().isBlank());
     }
 
