@@ -9,6 +9,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChatMessageTest {
@@ -33,6 +34,34 @@ class ChatMessageTest {
     void timestampsAlwaysHaveMilliseconds() {
         assertEquals("2026-11-24T10:20:30.000Z", ChatMessage.formatTimestamp(Instant.parse("2026-11-24T10:20:30Z")));
         assertEquals("2026-11-24T10:20:30.100Z", ChatMessage.formatTimestamp(Instant.parse("2026-11-24T10:20:30.1Z")));
+    }
+
+    @Test
+    void aTimestampReadsAsTheInstantItWasWrittenFrom() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 10_000; i++) {
+            Instant instant = Instant.ofEpochMilli(random.nextLong(-62_000_000_000_000L, 253_000_000_000_000L));
+            String timestamp = ChatMessage.formatTimestamp(instant);
+            assertEquals(instant, ChatMessage.parseTimestamp(timestamp), timestamp);
+            assertEquals(Instant.parse(timestamp), ChatMessage.parseTimestamp(timestamp), timestamp);
+        }
+        assertEquals(Instant.parse("2028-02-29T23:59:59.999Z"), ChatMessage.parseTimestamp("2028-02-29T23:59:59.999Z"));
+    }
+
+    @Test
+    void aTimestampOfAnotherFormIsReadAsIsoInstantsAre() {
+        for (String other : List.of("2026-11-24T10:20:30Z", "2026-11-24T10:20:30.1Z", "2016-12-31T23:59:60.000Z")) {
+            assertEquals(Instant.parse(other), ChatMessage.parseTimestamp(other), other);
+        }
+    }
+
+    @Test
+    void aTimestampThatIsNoDateAndTimeIsRefused() {
+        for (String wrong : List.of("2026-13-24T10:20:30.123Z", "2026-02-30T10:20:30.123Z", "2027-02-29T10:20:30.123Z",
+                "2026-11-24T24:20:30.123Z", "2026-11-24T10:60:30.123Z", "2026-11-24T1a:20:30.123Z", "2026-11-24 10:20:30.123Z",
+                "2026-00-24T10:20:30.123Z", "2026-11-00T10:20:30.123Z", "")) {
+            assertThrows(java.time.DateTimeException.class, () -> ChatMessage.parseTimestamp(wrong), wrong);
+        }
     }
 
     @Test
