@@ -1,5 +1,9 @@
 package io.chatapp.it;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import io.chatapp.client.RecordingSocket;
 import jakarta.json.JsonObject;
 import org.apache.kafka.clients.admin.Admin;
@@ -14,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -96,10 +101,11 @@ public class OperationsIT {
 
     /**
      * Ready only once the send path was warmed up: every frame asked for (CHAT_WARM_UP_FRAMES in
-     * the it profile) received by the instance's own clients, none of it written to Kafka.
+     * the it profile) received by the instance's own clients, none of it written to Kafka or to
+     * the store (its room and its sender are both named {@code warm-up}).
      */
     @Test
-    void theInstanceWarmedUpItsSendPathBeforeItWasReadyWithoutWritingToKafka() {
+    void theInstanceWarmedUpItsSendPathBeforeItWasReadyWithoutWritingToKafkaOrTheStore() {
         JsonObject warmUp = health("/health/ready").getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .filter(each -> "warm-up".equals(each.getString("name"))).findFirst().orElseThrow().getJsonObject("data");
         assertEquals("done", warmUp.getString("ended"), warmUp::toString);
@@ -111,6 +117,16 @@ public class OperationsIT {
             }
         });
         assertEquals(0, warmUpRecords.sum(), "records of the warm-up's room on " + Topics.MESSAGES);
+        try (MongoClient mongo = MongoClients.create(TestStack.mongoUri())) {
+            MongoDatabase chat = mongo.getDatabase("chat");
+            assertTrue(chat.listCollectionNames().into(new ArrayList<>()).containsAll(List.of("messages", "rooms", "memberships", "users")),
+                    "the collections asked are the store's");
+            assertEquals(0, chat.getCollection("messages").countDocuments(Filters.eq("room", "warm-up")), "the warm-up's messages");
+            assertEquals(0, chat.getCollection("rooms").countDocuments(Filters.eq("_id", "warm-up")), "the warm-up's room");
+            assertEquals(0, chat.getCollection("memberships").countDocuments(
+                    Filters.or(Filters.eq("room", "warm-up"), Filters.eq("user.id", "warm-up"))), "the warm-up's membership");
+            assertEquals(0, chat.getCollection("users").countDocuments(Filters.eq("_id", "warm-up")), "the warm-up's sender");
+        }
     }
 
     /** The warm-up's endpoint is the instance's own: a client without its key is turned away, whatever it offers. */
