@@ -114,7 +114,7 @@ public record ChatMessage(
     /**
      * The instant of a timestamp as {@link #formatTimestamp} writes it, read without the general
      * ISO-8601 parser: a message's timestamp is read several times on its way (checked, counted,
-     * stored), and the general parser cost more than the rest of those steps. Any other form is
+     * stored), and the general parser is slow for a form that never varies. Any other form is
      * read by {@link Instant#parse}, which says what is wrong with it.
      *
      * @throws java.time.DateTimeException if it is not a date and time that exists
