@@ -62,17 +62,4 @@ record RoomLayout(int rooms, int members, int clients) {
     private long inRoom(long count, int room) {
         return count / rooms + (room < count % rooms ? 1 : 0);
     }
-
-    /** The deliveries the first {@code accepted} messages make in the room: each to every client of its members. */
-    long expectedIn(long accepted, int room) {
-        return messagesIn(accepted, room) * clientsIn(room);
-    }
-
-    long expectedDeliveries(long accepted) {
-        long expected = 0;
-        for (int room = 0; room < rooms; room++) {
-            expected += expectedIn(accepted, room);
-        }
-        return expected;
-    }
 }

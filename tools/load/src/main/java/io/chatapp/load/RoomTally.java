@@ -55,11 +55,15 @@ final class RoomTally {
         return layout.messagesIn(sent, room) - notAccepted[room].sum();
     }
 
-    /** The deliveries owed for the first {@code sent} messages: each accepted one to every client of its room. */
+    /** The room's deliveries owed for the first {@code sent} messages: each accepted one to every client of the room. */
+    private long owed(long sent, int room) {
+        return owedEach(sent, room) * layout.clientsIn(room);
+    }
+
     long expected(long sent) {
         long expected = 0;
         for (int room = 0; room < delivered.length; room++) {
-            expected += owedEach(sent, room) * layout.clientsIn(room);
+            expected += owed(sent, room);
         }
         return expected;
     }
@@ -84,7 +88,7 @@ final class RoomTally {
     long lost(long sent) {
         long lost = 0;
         for (int room = 0; room < delivered.length; room++) {
-            lost += Math.max(0, owedEach(sent, room) * layout.clientsIn(room) - delivered[room].sum());
+            lost += Math.max(0, owed(sent, room) - delivered[room].sum());
         }
         return lost;
     }

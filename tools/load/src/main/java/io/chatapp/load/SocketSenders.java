@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 
 /**
  * Posting as the web app does: each message a {@code send} frame on a socket of its poster,
@@ -26,8 +27,10 @@ final class SocketSenders {
     private static final String ACK = "{\"type\":\"ack\"";
     private static final String ERROR = "{\"type\":\"error\"";
 
-    /** @param sent frames sent; {@code refused} answered by an error frame, by status; {@code unanswered} neither acked nor refused */
-    /** @param notAccepted the numbers of the messages refused or never answered */
+    /**
+     * @param sent frames sent; {@code refused} answered by an error frame, by status; {@code unanswered} neither acked nor refused
+     * @param notAccepted the numbers of the messages refused or never answered
+     */
     record Outcome(Latency ack, double seconds, long sent, Map<Integer, Long> refused, long unanswered, Set<Integer> notAccepted) {
         String summary() {
             return String.format(java.util.Locale.ROOT, "sent over the sockets %d, acked %d%s%s", sent, ack.count(),
@@ -40,8 +43,8 @@ final class SocketSenders {
     private final Latency ack = new Latency();
     /** When each message awaiting its answer was due, by its number. */
     private final Map<Integer, Long> awaited = new ConcurrentHashMap<>();
-    private final Map<Integer, Long> refused = new ConcurrentHashMap<>();
-    private final Set<Integer> refusedNumbers = ConcurrentHashMap.newKeySet();
+    /** The status of each refused send, by its number. */
+    private final Map<Integer, Integer> refused = new ConcurrentHashMap<>();
     private final LongAdder sent = new LongAdder();
     private final Duration answerWithin;
 
@@ -75,9 +78,10 @@ final class SocketSenders {
         while (!awaited.isEmpty() && System.nanoTime() < giveUp) {
             Thread.sleep(20);
         }
-        Set<Integer> notAccepted = new HashSet<>(refusedNumbers);
+        Map<Integer, Long> refusedByStatus = refused.values().stream().collect(Collectors.groupingBy(status -> status, Collectors.counting()));
+        Set<Integer> notAccepted = new HashSet<>(refused.keySet());
         notAccepted.addAll(awaited.keySet());
-        return new Outcome(ack, seconds, sent.sum(), Map.copyOf(refused), awaited.size(), Set.copyOf(notAccepted));
+        return new Outcome(ack, seconds, sent.sum(), Map.copyOf(refusedByStatus), awaited.size(), Set.copyOf(notAccepted));
     }
 
     /** A frame one of the clients received: an answer to one of these sends is counted. */
@@ -104,8 +108,7 @@ final class SocketSenders {
         if (acked) {
             ack.recordNanos(now - due);
         } else {
-            refusedNumbers.add(number);
-            refused.merge(status(frame), 1L, Long::sum);
+            refused.put(number, status(frame));
         }
     }
 

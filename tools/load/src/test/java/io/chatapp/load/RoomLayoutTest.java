@@ -55,15 +55,15 @@ class RoomLayoutTest {
         assertEquals(3, layout.messagesIn(7, 0), "messages 0, 3, 6");
         assertEquals(2, layout.messagesIn(7, 1));
         assertEquals(2, layout.messagesIn(7, 2));
-        assertEquals(3 * 5 + 2 * 5 + 2 * 4, layout.expectedDeliveries(7));
-        assertEquals(0, layout.expectedDeliveries(0));
-        assertEquals(1000L * 10, new RoomLayout(100, 10, 1000).expectedDeliveries(1000), "not 1000 to every client, as in fan-out");
+        assertEquals(3 * 5 + 2 * 5 + 2 * 4, new RoomTally(layout).expected(7));
+        assertEquals(0, new RoomTally(layout).expected(0));
+        assertEquals(1000L * 10, new RoomTally(new RoomLayout(100, 10, 1000)).expected(1000), "not 1000 to every client, as in fan-out");
     }
 
     @Test
     void oneRoomOfEveryUserIsFanOut() {
         RoomLayout everyone = new RoomLayout(1, 50, 100);
-        assertEquals(60 * 100, everyone.expectedDeliveries(60));
+        assertEquals(60 * 100, new RoomTally(everyone).expected(60));
         assertEquals(7, everyone.userOfClient(57));
         assertEquals(7, everyone.posterOf(57));
     }
@@ -81,6 +81,6 @@ class RoomLayoutTest {
     void aLayoutNeedsRoomsAndMembers() {
         assertThrows(IllegalArgumentException.class, () -> new RoomLayout(0, 10, 10));
         assertThrows(IllegalArgumentException.class, () -> new RoomLayout(10, 0, 10));
-        assertEquals(0, new RoomLayout(10, 1, 0).expectedDeliveries(100), "no client, nothing expected");
+        assertEquals(0, new RoomTally(new RoomLayout(10, 1, 0)).expected(100), "no client, nothing expected");
     }
 }

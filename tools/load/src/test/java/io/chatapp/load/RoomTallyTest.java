@@ -22,7 +22,7 @@ class RoomTallyTest {
             }
         }
         assertEquals(6, tally.delivered());
-        assertEquals(layout.expectedDeliveries(3), tally.delivered());
+        assertEquals(tally.expected(3), tally.delivered());
         assertEquals(0, tally.lost(3));
         assertEquals(0, tally.clientsShort(3));
         assertEquals(0, tally.misdelivered());
@@ -62,7 +62,7 @@ class RoomTallyTest {
             tally.received(2, 0);
         }
         assertEquals(4, tally.delivered());
-        assertEquals(layout.expectedDeliveries(2), tally.delivered());
+        assertEquals(tally.expected(2), tally.delivered());
         assertEquals(2, tally.lost(2));
     }
 
