@@ -79,6 +79,10 @@ cold_start_done() { # label: the run's report, until it is done
   echo "[benchmark] the cold-start harness stopped during the $1 run: see above"
   exit 1
 }
+cold_start_close() { # ends the harness once its last run is done
+  exec {to_harness}>&-
+  wait "$harness_pid" || echo "[benchmark] a cold-start run lost messages: see above"
+}
 # A fresh instance on the Java and the AOT cache settings given, measured from ready, then stopped.
 fresh_instance() { # name label duration results [maven args...]
   mkdir -p "$4"
@@ -103,8 +107,7 @@ if part coldstart && [ -n "${COLD_START_CONFIGS:-}" ]; then
       fresh_instance ${server}Compared$run "${config%%|*}-$round" "$cold_start_for" "$out" "${config_args[@]}"
     done
   done
-  exec {to_harness}>&-
-  wait "$harness_pid" || echo "[benchmark] a cold-start run lost messages: see above"
+  cold_start_close
   echo "[benchmark] e2e p99 (ms) of each run's windows from 0, 5 and 10 s after posting began:"
   awk -F, 'NR > 1 && $2 <= 10 { p99[$1] = p99[$1] sprintf(" %9.1f", $4) } END { for (run in p99) print run p99[run] }' \
     "$out/cold-start.csv" | sort | column -t
@@ -132,8 +135,7 @@ if part coldstart; then
   cold_start_done cold
   cold_start warm
   cold_start_done warm
-  exec {to_harness}>&-
-  wait "$harness_pid" || echo "[benchmark] a cold-start run lost messages: see above"
+  cold_start_close
 fi
 
 server_pid=$(cat "$liberty/usr/servers/.pid/$server.pid")

@@ -9,9 +9,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -117,7 +117,7 @@ public record ChatMessage(
      * stored), and the general parser is slow for a form that never varies. Any other form is
      * read by {@link Instant#parse}, which says what is wrong with it.
      *
-     * @throws java.time.DateTimeException if it is not a date and time that exists
+     * @throws DateTimeException if it is not a date and time that exists
      */
     public static Instant parseTimestamp(String text) {
         if (text.length() == 24 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
@@ -129,9 +129,12 @@ public record ChatMessage(
             int minute = digits(text, 14, 16);
             int second = digits(text, 17, 19);
             int millis = digits(text, 20, 23);
-            if ((year | month | day | hour | minute | second | millis) >= 0 && month >= 1 && month <= 12 && day >= 1
-                    && day <= YearMonth.of(year, month).lengthOfMonth() && hour <= 23 && minute <= 59 && second <= 59) {
-                return LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000).toInstant(ZoneOffset.UTC);
+            if ((year | month | day | hour | minute | second | millis) >= 0) {
+                try {
+                    return LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000).toInstant(ZoneOffset.UTC);
+                } catch (DateTimeException outOfRange) {
+                    // Instant.parse below says which field is wrong, or reads a leap second.
+                }
             }
         }
         return Instant.parse(text);
