@@ -8,8 +8,12 @@ import io.chatapp.model.InsertOutcome;
 import io.chatapp.store.MessageRepository;
 import io.chatapp.store.RoomRepository;
 import io.chatapp.tracing.ChatTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
@@ -19,11 +23,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.reactivestreams.Subscriber;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -36,7 +44,9 @@ import java.util.logging.Logger;
 
 /**
  * Reads {@code chat-messages} in the one group shared by all instances and applies each event
- * to the store. A record is acknowledged only after MongoDB has it (or already had it), so a
+ * to the store, in the order read. The messages posted while the store was busy with the last
+ * batch are stored together, in one command: the store takes several times as many messages a
+ * second that way. A record is acknowledged only after MongoDB has it (or already had it), so a
  * crash never skips an event; a record that can never be one (not JSON, invalid, too large,
  * of a type or schema version this server does not know) is acknowledged only once the
  * dead-letter topic has it.
@@ -74,6 +84,14 @@ public class MessagePersistenceConsumer {
     @ConfigProperty(name = "chat.stop.commit-wait", defaultValue = "PT5S")
     Duration commitWait;
 
+    /** The most records read and not yet stored, and so the most messages stored in one command. */
+    @Inject
+    @ConfigProperty(name = "chat.persistence.batch-limit")
+    int batchLimit;
+
+    @Resource
+    ManagedExecutorService executor;
+
     /** How an event of one kind is applied to the store: once, as applying it again changes nothing. */
     @FunctionalInterface
     private interface StoreStep<E extends ChatEvent> {
@@ -110,29 +128,107 @@ public class MessagePersistenceConsumer {
     }
 
     @Incoming("persistence")
-    public CompletionStage<Void> onRecord(Message<String> message) {
-        if (stopping) {
-            // Never acknowledged: the record is read again by whoever takes over its partition.
-            return new CompletableFuture<>();
-        }
-        @SuppressWarnings("unchecked")
-        ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
-        knownPosters.read(record.partition(), record.offset());
-        return ChatTracing.within(tracing.startProcess(record.headers(), TraceHeaders.INSTANCE,
-                new ChatTracing.Record(record.topic(), "persist", record.partition(), record.offset())), () -> persist(message, record));
+    public Subscriber<Message<String>> records() {
+        return new BatchingSubscriber<>(batchLimit, executor, this::persist);
     }
 
-    private CompletionStage<Void> persist(Message<String> message, ConsumerRecord<String, String> record) {
-        ChatEvent event;
+    /**
+     * Applies a batch of records in their order, then acknowledges them. The messages posted
+     * one after another are stored in one command; any other event is applied where it stands
+     * between them, so a change never reaches the store before the message it changes.
+     */
+    private void persist(List<Message<String>> batch) {
+        if (stopping) {
+            // Never acknowledged: the records are read again by whoever takes over their partitions.
+            return;
+        }
+        List<Read> posts = new ArrayList<>();
+        for (Message<String> message : batch) {
+            @SuppressWarnings("unchecked")
+            ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
+            knownPosters.read(record.partition(), record.offset());
+            Span span = tracing.startProcess(record.headers(), TraceHeaders.INSTANCE,
+                    new ChatTracing.Record(record.topic(), "persist", record.partition(), record.offset()));
+            Optional<ChatEvent> event;
+            try (Scope current = span.makeCurrent()) {
+                event = readOrDeadLetter(message, record);
+            } catch (RuntimeException e) {
+                ChatTracing.end(span, e);
+                throw e;
+            }
+            if (event.isEmpty()) {
+                span.end();
+                continue;
+            }
+            Read read = new Read(message, record.offset(), event.get(), span);
+            if (read.event() instanceof ChatEvent.MessagePosted) {
+                posts.add(read);
+                continue;
+            }
+            storePosts(posts);
+            ChatTracing.within(span, () -> store(read.event(), read.offset()));
+            acknowledge(read);
+        }
+        storePosts(posts);
+    }
+
+    /** A record read, its event and its span, which stays open until the event is stored. */
+    private record Read(Message<String> message, long offset, ChatEvent event, Span span) {
+    }
+
+    /** The record's event, or empty once a record that can never be one is dead-lettered and acknowledged. */
+    private Optional<ChatEvent> readOrDeadLetter(Message<String> message, ConsumerRecord<String, String> record) {
         try {
-            event = reader.read(record);
+            return Optional.of(reader.read(record));
         } catch (PoisonRecordException e) {
             String source = record.topic() + "-" + record.partition() + "@" + record.offset();
             LOG.log(Level.WARNING, "Dead-lettering record {0}: {1}", new Object[] {source, e.getMessage()});
-            return untilCommitted(deadLetters.send(record, e.getMessage(), source).thenCompose(sent -> message.ack()));
+            // Waited for, so that no record after it is acknowledged before it.
+            untilCommitted(deadLetters.send(record, e.getMessage(), source).thenCompose(sent -> message.ack()))
+                    .toCompletableFuture().join();
+            return Optional.empty();
         }
-        store(event, record.offset());
-        return untilCommitted(message.ack());
+    }
+
+    /** Stores the posts read so far in one command, as the first of them (its span current), and acknowledges them. */
+    private void storePosts(List<Read> posts) {
+        if (posts.isEmpty()) {
+            return;
+        }
+        List<MessageRepository.Positioned> positioned = new ArrayList<>(posts.size());
+        for (Read post : posts) {
+            positioned.add(new MessageRepository.Positioned(((ChatEvent.MessagePosted) post.event()).message(), post.offset()));
+        }
+        List<InsertOutcome> outcomes;
+        try (Scope first = posts.get(0).span().makeCurrent()) {
+            outcomes = messages.insertAll(positioned);
+        } catch (RuntimeException e) {
+            posts.forEach(post -> ChatTracing.end(post.span(), e));
+            throw e;
+        }
+        for (int i = 0; i < posts.size(); i++) {
+            Read post = posts.get(i);
+            ChatMessage message = positioned.get(i).message();
+            InsertOutcome outcome = outcomes.get(i);
+            ChatTracing.within(post.span(), () -> posted(message, outcome));
+            acknowledge(post);
+        }
+        posts.clear();
+    }
+
+    private void posted(ChatMessage message, InsertOutcome outcome) {
+        metrics.persisted(outcome);
+        if (outcome == InsertOutcome.INSERTED) {
+            metrics.stored(Duration.between(message.timestampInstant(), Instant.now()));
+        }
+        if (!knownPosters.isKnown(message.room(), message.sender().id())) {
+            rooms.posted(message);
+            knownPosters.remember(message.room(), message.sender().id());
+        }
+    }
+
+    private void acknowledge(Read read) {
+        untilCommitted(read.message().ack());
     }
 
     private <E extends ChatEvent> void on(Class<E> kind, StoreStep<E> step) {
@@ -141,18 +237,6 @@ public class MessagePersistenceConsumer {
 
     @PostConstruct
     void defineSteps() {
-        on(ChatEvent.MessagePosted.class, (posted, offset) -> {
-            ChatMessage message = posted.message();
-            InsertOutcome outcome = messages.insert(message, offset);
-            metrics.persisted(outcome);
-            if (outcome == InsertOutcome.INSERTED) {
-                metrics.stored(Duration.between(message.timestampInstant(), Instant.now()));
-            }
-            if (!knownPosters.isKnown(message.room(), message.sender().id())) {
-                rooms.posted(message);
-                knownPosters.remember(message.room(), message.sender().id());
-            }
-        });
         on(ChatEvent.RoomCreated.class, (created, offset) -> {
             rooms.created(created.creation());
             knownPosters.forgetAll();

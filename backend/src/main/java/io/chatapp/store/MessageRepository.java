@@ -1,14 +1,16 @@
 package io.chatapp.store;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
-import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
@@ -89,32 +91,51 @@ public class MessageRepository {
     }
 
     /**
-     * Stores a message once. A message whose id is already stored (a redelivered record, or a
-     * client's retry that reached Kafka twice) leaves the stored one untouched.
+     * Stores each message once, all in one command. A message whose id is already stored (a
+     * redelivered record, or a client's retry that reached Kafka twice) leaves the stored one
+     * untouched; the others are stored all the same.
      *
      * <p>
      * While MongoDB cannot be reached this keeps retrying (the caller must not move on, or the
-     * message would be lost); each failed attempt is counted. The policy is MicroProfile
-     * Fault Tolerance configuration ({@code io.chatapp.store.MessageRepository/insert/Retry/...}).
+     * messages would be lost); each failed attempt is counted. The policy is MicroProfile
+     * Fault Tolerance configuration ({@code io.chatapp.store.MessageRepository/insertAll/Retry/...}).
      *
-     * @param seq the message's offset in its Kafka partition
+     * @return what became of each message, in their order
      */
     @Retry(maxRetries = -1, delay = 500, jitter = 250, maxDuration = 0, retryOn = MongoException.class)
-    public InsertOutcome insert(ChatMessage message, long seq) {
+    public List<InsertOutcome> insertAll(List<Positioned> posted) {
+        List<InsertOutcome> outcomes = new ArrayList<>(Collections.nCopies(posted.size(), InsertOutcome.INSERTED));
         try {
             ensureIndexes();
-            messages.insertOne(toDocument(message, seq));
-            return InsertOutcome.INSERTED;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return storedFrom(message.id(), seq) ? InsertOutcome.REDELIVERED : InsertOutcome.DUPLICATE;
+            List<Document> documents = new ArrayList<>(posted.size());
+            for (Positioned each : posted) {
+                documents.add(toDocument(each.message(), each.seq()));
             }
-            metrics.persistFailed();
-            throw e;
+            // Unordered: a message stored already does not stop the ones after it.
+            messages.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    metrics.persistFailed();
+                    throw e;
+                }
+            }
+            // The write errors name the messages not stored; the count of those inserted is not
+            // relied on (the Mongo-wire store reports every document as inserted).
+            for (BulkWriteError error : e.getWriteErrors()) {
+                Positioned duplicate = posted.get(error.getIndex());
+                outcomes.set(error.getIndex(), storedFrom(duplicate.message().id(), duplicate.seq())
+                        ? InsertOutcome.REDELIVERED : InsertOutcome.DUPLICATE);
+            }
         } catch (MongoException e) {
             metrics.persistFailed();
             throw e;
         }
+        return outcomes;
+    }
+
+    /** A message and its offset in its Kafka partition ({@code seq}). */
+    public record Positioned(ChatMessage message, long seq) {
     }
 
     /** Whether the stored message came from the record at this offset (its room's partition). */

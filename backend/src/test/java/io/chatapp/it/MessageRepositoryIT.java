@@ -48,20 +48,41 @@ public class MessageRepositoryIT {
 
     @Test
     void aRecordReadAgainIsRedeliveredAndTheSameMessageFromAnotherRecordIsADuplicate() {
-        ChatMessage message = ChatMessage.accept(new NewMessage("general", "once", "c-" + UUID.randomUUID()),
-                new Sender("alice", "Alice"), Instant.now());
+        ChatMessage message = posted("once");
 
-        assertEquals(InsertOutcome.INSERTED, repository.insert(message, 41));
-        assertEquals(InsertOutcome.REDELIVERED, repository.insert(message, 41));
-        assertEquals(InsertOutcome.DUPLICATE, repository.insert(message, 57));
+        assertEquals(InsertOutcome.INSERTED, insert(message, 41));
+        assertEquals(InsertOutcome.REDELIVERED, insert(message, 41));
+        assertEquals(InsertOutcome.DUPLICATE, insert(message, 57));
         assertEquals(1, database.getCollection("messages").countDocuments());
         assertEquals(message, repository.find(message.id()).orElseThrow());
     }
 
     @Test
+    void aBatchStoresEveryNewMessageAndSaysWhyEachOtherIsStoredAlready() {
+        ChatMessage stored = posted("stored before");
+        ChatMessage retried = posted("published twice");
+        ChatMessage first = posted("new before");
+        ChatMessage last = posted("new after");
+        insert(stored, 10);
+
+        List<InsertOutcome> outcomes = repository.insertAll(List.of(new MessageRepository.Positioned(first, 11),
+                new MessageRepository.Positioned(stored, 10), new MessageRepository.Positioned(retried, 12),
+                new MessageRepository.Positioned(retried, 13), new MessageRepository.Positioned(last, 14)));
+
+        assertEquals(List.of(InsertOutcome.INSERTED, InsertOutcome.REDELIVERED, InsertOutcome.INSERTED, InsertOutcome.DUPLICATE,
+                InsertOutcome.INSERTED), outcomes);
+        assertEquals(4, database.getCollection("messages").countDocuments());
+        for (ChatMessage message : List.of(stored, retried, first, last)) {
+            assertEquals(message, repository.find(message.id()).orElseThrow());
+        }
+        assertEquals(List.of(stored, first, retried, last), repository.page("general", 10, null).messages(),
+                "the history in the order of the records");
+    }
+
+    @Test
     void aChangeReplacesOnlyTheVersionItWasMadeOn() {
         ChatMessage first = posted("typo");
-        repository.insert(first, 1);
+        insert(first, 1);
         Instant at = Instant.now();
         ChatMessage second = first.edited("fixed", List.of(), at);
 
@@ -76,7 +97,7 @@ public class MessageRepositoryIT {
     @Test
     void aChangeIsAppliedOnceAndNeverOverANewerOne() {
         ChatMessage first = posted("draft");
-        repository.insert(first, 2);
+        insert(first, 2);
         Instant at = Instant.now();
         ChatMessage second = first.edited("better", List.of(), at);
         ChatMessage third = second.deletedState();
@@ -93,7 +114,7 @@ public class MessageRepositoryIT {
     @Test
     void aMessageStoredBeforeVersionsCanBeChanged() {
         ChatMessage old = posted("from before versions");
-        repository.insert(old, 3);
+        insert(old, 3);
         database.getCollection("messages").updateOne(new Document("message_id", old.id()),
                 new Document("$unset", new Document("version", "")));
 
@@ -103,6 +124,10 @@ public class MessageRepositoryIT {
         Instant at = Instant.now();
         assertTrue(restarted.replace(stored, stored.edited("changed", List.of(), at), at));
         assertEquals("changed", restarted.find(old.id()).orElseThrow().text());
+    }
+
+    private InsertOutcome insert(ChatMessage message, long seq) {
+        return repository.insertAll(List.of(new MessageRepository.Positioned(message, seq))).get(0);
     }
 
     private static ChatMessage posted(String text) {

@@ -53,9 +53,9 @@ public class RoomRepositoryIT {
     void roomsKnownOnlyFromHistoryBecomePublicRoomsOfTheirPosters() {
         MessageRepository messages = new MessageRepository(database, TestStack.onRequest(database), new ChatMetrics());
         Instant start = Instant.parse("2026-01-05T10:00:00Z");
-        messages.insert(ChatMessage.accept(new NewMessage("old-room", "first", null), ALICE, start), 1);
-        messages.insert(ChatMessage.accept(new NewMessage("old-room", "second", null), BOB, start.plusSeconds(60)), 2);
-        messages.insert(ChatMessage.accept(new NewMessage("old-room", "third", null), ALICE, start.plusSeconds(120)), 3);
+        messages.insertAll(List.of(new MessageRepository.Positioned(ChatMessage.accept(new NewMessage("old-room", "first", null), ALICE, start), 1)));
+        messages.insertAll(List.of(new MessageRepository.Positioned(ChatMessage.accept(new NewMessage("old-room", "second", null), BOB, start.plusSeconds(60)), 2)));
+        messages.insertAll(List.of(new MessageRepository.Positioned(ChatMessage.accept(new NewMessage("old-room", "third", null), ALICE, start.plusSeconds(120)), 3)));
 
         rooms.adoptRoomsOfHistory();
         rooms.adoptRoomsOfHistory();
@@ -76,12 +76,12 @@ public class RoomRepositoryIT {
     void theHistoryIsReadForItsRoomsOnceAndLaterRoomsAreAdoptedAsTheirMessagesAreStored() {
         MessageRepository messages = new MessageRepository(database, TestStack.onRequest(database), new ChatMetrics());
         Instant start = Instant.parse("2026-01-05T10:00:00Z");
-        messages.insert(ChatMessage.accept(new NewMessage("old-room", "first", null), ALICE, start), 1);
+        messages.insertAll(List.of(new MessageRepository.Positioned(ChatMessage.accept(new NewMessage("old-room", "first", null), ALICE, start), 1)));
         rooms.adoptRoomsOfHistory();
         assertEquals(1, database.getCollection("migrations").countDocuments(), "the adoption is recorded");
 
         ChatMessage late = ChatMessage.accept(new NewMessage("late-room", "from a backlog", null), BOB, start.plusSeconds(60));
-        messages.insert(late, 2);
+        messages.insertAll(List.of(new MessageRepository.Positioned(late, 2)));
         new RoomRepository(database, TestStack.onRequest(database)).adoptRoomsOfHistory();
         assertTrue(rooms.find("late-room").isEmpty(), "a second start does not read the history again");
 
