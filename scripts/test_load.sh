@@ -52,7 +52,7 @@ grep -q "^\[edit\] [1-9][0-9]* edited in .* CPU per edit: server [0-9.]* ms" <<<
   || { echo "[test_load] the edit scenario edited nothing or did not measure the server's CPU" >&2; exit 1; }
 grep -q "^\[connections\] 50 of 50 open (50 users); .* heap used .* RSS .*; [1-9][0-9]* messages .* to every client: .* lost 0," <<< "$report" \
   || { echo "[test_load] the connections scenario did not hold 50 sockets, measure memory or serve them all" >&2; exit 1; }
-for file in results.csv results.adoc ingest.png fanout.png rooms.png socket.png cold-start.csv cold-start.adoc cold-start.png; do
+for file in results.csv results.adoc ingest.png fanout.png rooms.png socket.png cpu.png cold-start.csv cold-start.adoc cold-start.png; do
   [ -s "$out/$file" ] || { echo "[test_load] the report did not write $out/$file" >&2; exit 1; }
 done
 # lost and misdelivered 0, stored/s, then the CPU of server, kafka and harness

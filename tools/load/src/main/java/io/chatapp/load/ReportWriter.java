@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,8 @@ import java.util.function.Predicate;
 /**
  * Writes a benchmark run into a directory: {@code results.csv} (every point), {@code results.adoc}
  * (the tables docs/benchmarks.adoc includes) and plots of latency percentiles against load,
- * {@code ingest.png}, {@code fanout.png} and {@code rooms.png}, each with the Kafka floor beside it.
+ * {@code ingest.png}, {@code fanout.png}, {@code rooms.png} and {@code socket.png}, each with the Kafka floor beside
+ * it, and the server's CPU per message in each of them, {@code cpu.png}.
  */
 final class ReportWriter {
 
@@ -31,6 +33,9 @@ final class ReportWriter {
     static final String FANOUT_PLOT = "fanout.png";
     static final String ROOMS_PLOT = "rooms.png";
     static final String SOCKET_PLOT = "socket.png";
+    static final String CPU_PLOT = "cpu.png";
+    /** Issue 18's target for the server's CPU per message sent over a WebSocket. */
+    static final double SERVER_CPU_TARGET_MS = 0.1;
 
     private static final double[] PERCENTILES = {50, 99, 99.9};
 
@@ -58,6 +63,7 @@ final class ReportWriter {
                 "floor", "Kafka produce to consume");
         plot(directory.resolve(SOCKET_PLOT), "WebSocket ingest from " + clients("socket") + " clients: send to ack against the rate asked",
                 List.of(new Line("socket", "send to ack")), "floor-ack", "Kafka produce to ack");
+        plotServerCpu(directory.resolve(CPU_PLOT));
     }
 
     String csv() {
@@ -217,6 +223,39 @@ final class ReportWriter {
         if (plotted) {
             BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
         }
+    }
+
+    /** The server's CPU per message of each scenario against the rate asked, and the target for a WebSocket send. */
+    private void plotServerCpu(Path file) throws IOException {
+        XYChart chart = new XYChartBuilder().width(900).height(540).title("The server's CPU per message against the rate asked")
+                .xAxisTitle("messages a second asked").yAxisTitle("server CPU per message (ms, log scale)").build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        double lowest = Double.MAX_VALUE;
+        double highest = 0;
+        for (Line line : List.of(new Line("ingest", "POST"), new Line("socket", "send over a WebSocket"),
+                new Line("rooms", "many rooms (POST, 10 deliveries)"), new Line("fanout", "fan-out (POST, a delivery to every client)"))) {
+            List<Measurement> measured = points(line.scenario()::equals).stream()
+                    .filter(point -> point.askedRate() > 0 && point.cpuMillisPerMessage().get("server") != null).toList();
+            if (measured.isEmpty()) {
+                continue;
+            }
+            double[] rates = measured.stream().mapToDouble(Measurement::askedRate).toArray();
+            lowest = Math.min(lowest, Arrays.stream(rates).min().orElseThrow());
+            highest = Math.max(highest, Arrays.stream(rates).max().orElseThrow());
+            chart.addSeries(line.label(), rates, measured.stream().mapToDouble(point -> point.cpuMillisPerMessage().get("server")).toArray())
+                    .setMarker(SeriesMarkers.CIRCLE);
+        }
+        if (highest == 0) {
+            return;
+        }
+        XYSeries target = chart.addSeries("target for a WebSocket send", new double[] {lowest, highest},
+                new double[] {SERVER_CPU_TARGET_MS, SERVER_CPU_TARGET_MS});
+        target.setMarker(SeriesMarkers.NONE);
+        target.setLineStyle(SeriesLines.DASH_DASH);
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
     private static boolean addPercentiles(XYChart chart, List<Measurement> points, String label, boolean dashed) {

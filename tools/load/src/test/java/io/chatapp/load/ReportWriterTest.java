@@ -115,7 +115,7 @@ class ReportWriterTest {
     @Test
     void thePlotsArePngImages() throws Exception {
         new ReportWriter(outcome(), "test run").write(out);
-        for (String plot : List.of(ReportWriter.INGEST_PLOT, ReportWriter.FANOUT_PLOT, ReportWriter.ROOMS_PLOT)) {
+        for (String plot : List.of(ReportWriter.INGEST_PLOT, ReportWriter.FANOUT_PLOT, ReportWriter.ROOMS_PLOT, ReportWriter.CPU_PLOT)) {
             BufferedImage image = ImageIO.read(out.resolve(plot).toFile());
             assertEquals(900, image.getWidth(), plot);
             assertEquals(540, image.getHeight(), plot);
