@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -137,7 +136,7 @@ public class MessagePersistenceConsumer {
      * one after another are stored in one command; any other event is applied where it stands
      * between them, so a change never reaches the store before the message it changes.
      */
-    private void persist(List<Message<String>> batch) {
+    void persist(List<Message<String>> batch) {
         if (stopping) {
             // Never acknowledged: the records are read again by whoever takes over their partitions.
             return;
@@ -149,18 +148,19 @@ public class MessagePersistenceConsumer {
             knownPosters.read(record.partition(), record.offset());
             Span span = tracing.startProcess(record.headers(), TraceHeaders.INSTANCE,
                     new ChatTracing.Record(record.topic(), "persist", record.partition(), record.offset()));
-            Optional<ChatEvent> event;
+            ChatEvent event;
             try (Scope current = span.makeCurrent()) {
-                event = readOrDeadLetter(message, record);
+                event = reader.read(record);
+            } catch (PoisonRecordException e) {
+                // The posts before it first: no record is acknowledged before those ahead of it.
+                storePosts(posts);
+                ChatTracing.within(span, () -> deadLetter(message, record, e));
+                continue;
             } catch (RuntimeException e) {
                 ChatTracing.end(span, e);
                 throw e;
             }
-            if (event.isEmpty()) {
-                span.end();
-                continue;
-            }
-            Read read = new Read(message, record.offset(), event.get(), span);
+            Read read = new Read(message, record.offset(), event, span);
             if (read.event() instanceof ChatEvent.MessagePosted) {
                 posts.add(read);
                 continue;
@@ -176,18 +176,13 @@ public class MessagePersistenceConsumer {
     private record Read(Message<String> message, long offset, ChatEvent event, Span span) {
     }
 
-    /** The record's event, or empty once a record that can never be one is dead-lettered and acknowledged. */
-    private Optional<ChatEvent> readOrDeadLetter(Message<String> message, ConsumerRecord<String, String> record) {
-        try {
-            return Optional.of(reader.read(record));
-        } catch (PoisonRecordException e) {
-            String source = record.topic() + "-" + record.partition() + "@" + record.offset();
-            LOG.log(Level.WARNING, "Dead-lettering record {0}: {1}", new Object[] {source, e.getMessage()});
-            // Waited for, so that no record after it is acknowledged before it.
-            untilCommitted(deadLetters.send(record, e.getMessage(), source).thenCompose(sent -> message.ack()))
-                    .toCompletableFuture().join();
-            return Optional.empty();
-        }
+    /** Dead-letters a record that can never be an event, and acknowledges it once the dead-letter topic has it. */
+    private void deadLetter(Message<String> message, ConsumerRecord<String, String> record, PoisonRecordException poison) {
+        String source = record.topic() + "-" + record.partition() + "@" + record.offset();
+        LOG.log(Level.WARNING, "Dead-lettering record {0}: {1}", new Object[] {source, poison.getMessage()});
+        // Waited for, so that no record after it is acknowledged before it.
+        untilCommitted(deadLetters.send(record, poison.getMessage(), source).thenCompose(sent -> message.ack()))
+                .toCompletableFuture().join();
     }
 
     /** Stores the posts read so far in one command, as the first of them (its span current), and acknowledges them. */
