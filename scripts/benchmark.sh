@@ -23,7 +23,8 @@
 #   for a minute, as the report does. TWO_INSTANCE_ROOMS_RATES (500 1000),
 #   TWO_INSTANCE_SOCKET_RATES (2000 3000): the rates measured with two instances. CONNECTIONS (10000): how many
 #   connections the one instance is given. SOAK_RATES (2000 250), SOAK_DURATION (PT10M): the soak's rates and length.
-#   COLD_START_DURATION (PT180S): how long each cold start is measured from ready.
+#   COLD_START_DURATION (PT180S): how long each cold start is measured from ready. WARMUP (PT60S): the report's
+#   warm-up, longer where the report runs without the cold starts before it (the stack's own JVMs are still cold then).
 #   COLD_START_CONFIGS ("label|maven args;label|maven args..."): the cold-start part compares these configurations
 #   instead, fresh instances of each in turns, COLD_START_ROUNDS (3) times, runs labelled LABEL-ROUND, and prints
 #   their first windows (OUT defaults to target/cold-start-compare then); e.g.
@@ -152,7 +153,7 @@ if part report; then
   # A point past what the machine holds loses deliveries and makes the report's status 1: the
   # parts after it still run.
   scripts/load.sh report --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
-    --bootstrap-servers "127.0.0.1:$KAFKA_PORT" "${rooms[@]}" --warmup PT60S --pids "$pids" --out "$out" "$@" \
+    --bootstrap-servers "127.0.0.1:$KAFKA_PORT" "${rooms[@]}" --warmup "${WARMUP:-PT60S}" --pids "$pids" --out "$out" "$@" \
     || echo "[benchmark] the report lost messages at some point: see above"
 else
   scripts/load.sh rooms --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" "${rooms[@]}" \

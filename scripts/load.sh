@@ -23,7 +23,8 @@ java=${JAVA:-java}
 
 # Build the jar once per change of the module's pom or sources; its tests run with scripts/test_load.sh.
 # mvn package builds every module; this builds the tool alone if it never was built.
-if [ ! -f "$jar" ]; then
+# Built when missing, and again when a source of the harness is newer than it.
+if [ ! -f "$jar" ] || [ -n "$(find "$module/src" "$module/pom.xml" -newer "$jar" -print -quit)" ]; then
   echo "[load] building tools/load" >&2
   mvn -q -B -f "$repo/pom.xml" -pl tools/load -am package -DskipTests >&2
 fi
