@@ -114,11 +114,13 @@ public class MessageRepository {
             // Unordered: a message stored already does not stop the ones after it.
             messages.insertMany(documents, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    metrics.persistFailed();
-                    throw e;
-                }
+            // Not acknowledged as the write concern asks, or refused for another reason than a
+            // duplicate: tried again, and what was stored meanwhile counts as redelivered.
+            boolean onlyDuplicates = e.getWriteConcernError() == null
+                    && e.getWriteErrors().stream().allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyDuplicates) {
+                metrics.persistFailed();
+                throw e;
             }
             // The write errors name the messages not stored; the count of those inserted is not
             // relied on (the Mongo-wire store reports every document as inserted).
