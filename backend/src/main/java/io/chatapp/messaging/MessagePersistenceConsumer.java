@@ -45,8 +45,9 @@ import java.util.logging.Logger;
  * Reads {@code chat-messages} in the one group shared by all instances and applies each event
  * to the store, in the order read. The messages posted while the store was busy with the last
  * batch are stored together, in one command, so that a busy store is asked once for many
- * messages rather than once for each. A record is acknowledged only after MongoDB has it (or already had it), so a
- * crash never skips an event; a record that can never be one (not JSON, invalid, too large,
+ * messages rather than once for each. A record is acknowledged only after MongoDB has it (or
+ * already had it), so a crash never skips an event; a record that can never be one (not JSON,
+ * invalid, too large,
  * of a type or schema version this server does not know) is acknowledged only once the
  * dead-letter topic has it.
  * <p>

@@ -202,12 +202,7 @@ final class ReportWriter {
     }
 
     private void plot(Path file, String title, List<Line> lines, String floorScenario, String floorLabel) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(540).title(title).xAxisTitle("messages a second asked")
-                .yAxisTitle("latency (ms, log scale)").build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        XYChart chart = againstRateAsked(title, "latency (ms, log scale)", Styler.LegendPosition.InsideNW);
         boolean plotted = false;
         for (Line line : lines) {
             plotted |= addPercentiles(chart, points(line.scenario()::equals), line.label(), false);
@@ -227,12 +222,8 @@ final class ReportWriter {
 
     /** The server's CPU per message of each scenario against the rate asked, and the target for a WebSocket send. */
     private void plotServerCpu(Path file) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(540).title("The server's CPU per message against the rate asked")
-                .xAxisTitle("messages a second asked").yAxisTitle("server CPU per message (ms, log scale)").build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        XYChart chart = againstRateAsked("The server's CPU per message against the rate asked", "server CPU per message (ms, log scale)",
+                Styler.LegendPosition.OutsideE);
         double lowest = Double.MAX_VALUE;
         double highest = 0;
         for (Line line : List.of(new Line("ingest", "POST"), new Line("socket", "send over a WebSocket"),
@@ -256,6 +247,17 @@ final class ReportWriter {
         target.setMarker(SeriesMarkers.NONE);
         target.setLineStyle(SeriesLines.DASH_DASH);
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** A chart of something against the rate asked, both on log scales, as every plot of the report is. */
+    private static XYChart againstRateAsked(String title, String yAxisTitle, Styler.LegendPosition legend) {
+        XYChart chart = new XYChartBuilder().width(900).height(540).title(title).xAxisTitle("messages a second asked")
+                .yAxisTitle(yAxisTitle).build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(legend);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        return chart;
     }
 
     private static boolean addPercentiles(XYChart chart, List<Measurement> points, String label, boolean dashed) {
