@@ -9,9 +9,10 @@
 # - the load harness's report (the floor, ingest, fan-out, many rooms and ingest over the
 #   WebSockets at several rates, then idle connections, with the CPU each process spends per
 #   message), its tables and plots written to docs/benchmarks/;
-# - ten thousand connections on one instance (connections.txt), then the soak (soak.txt);
-# - many rooms and ingest over the sockets with a second instance beside the first
-#   (two-instances.txt).
+# - ten thousand connections on one instance (connections.txt; its memory as they open,
+#   connections.png), then the soak (soak.txt);
+# - many rooms and ingest over the sockets on the one instance, then with a second beside it
+#   (one-instance.txt, two-instances.txt, instances.png).
 # Everything started here is stopped by process id at the end. About two and a half hours: on two
 # cores the soak at 2,000 a second takes about 35 minutes, as every post asked for is sent.
 #
@@ -166,12 +167,15 @@ if [ "${JFR:-0}" = 1 ]; then
 fi
 
 # Ten thousand connections on the one instance, ten for each of the 1,000 users (only a user's
-# first is announced to the others), each served a message a second (connections.txt); then the
-# soak: many rooms held for ten minutes at each of SOAK_RATES, latency minute by minute, the heap
-# after a full collection before and after, dead letters (soak.txt; the windows in soak.csv, .adoc and .png).
+# first is announced to the others), each served a message a second (connections.txt; the memory
+# at each tenth of them in connections.csv and .png); then the soak: many rooms held for ten
+# minutes at each of SOAK_RATES, latency minute by minute, the heap after a full collection
+# before and after, dead letters (soak.txt; the windows in soak.csv, .adoc and .png).
 if part connections; then
+  rm -f "$out/connections.csv"
   scripts/load.sh connections --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
-    --users 1000 --clients "${CONNECTIONS:-10000}" --rate 1 --duration PT30S --pids "$pids" | tee "$out/connections.txt" || true
+    --users 1000 --clients "${CONNECTIONS:-10000}" --rate 1 --duration PT30S --pids "$pids" --out "$out" --label "one instance" \
+    | tee "$out/connections.txt" || true
 fi
 if part soak; then
   rm -f "$out/soak.csv"
@@ -184,19 +188,24 @@ if part soak; then
 fi
 part two || exit 0
 
-# A second instance on the same machine: many rooms and ingest over the sockets again, the clients
-# and the posts spread over both (two-instances.txt), to set beside the same rates on one above.
+# A second instance on the same machine: many rooms and ingest over the sockets, first on the one
+# instance, then with the clients and the posts spread over both (two-instances.txt; the points in
+# instances.csv, .adoc and .png).
+sockets=(--users 1000 --posters 4 --clients 1000 --rooms 1000 --room-members 1 --send-over-socket)
+instances() { # label: the same runs on the instances of --url
+  for rate in ${TWO_INSTANCE_ROOMS_RATES:-500 1000}; do
+    scripts/load.sh rooms "$@" "${rooms[@]}" --rate "$rate" --duration PT20S || true
+  done
+  for rate in ${TWO_INSTANCE_SOCKET_RATES:-2000 3000}; do
+    scripts/load.sh rooms "$@" "${sockets[@]}" --rate "$rate" --duration PT20S || true
+  done
+}
+rm -f "$out/instances.csv"
+instances --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" --pids "$pids" --out "$out" \
+  --label "one instance" | tee "$out/one-instance.txt"
 start_another_test_server ${server}2 -Dhttp.port=$((TEST_HTTP_PORT + 1)) -Dhttps.port=$((TEST_HTTPS_PORT + 1)) -Dfrontend.skip=true \
   "${server_maven_args[@]}"
 both=(--url "http://localhost:$TEST_HTTP_PORT,http://localhost:$((TEST_HTTP_PORT + 1))" --issuer "http://localhost:$OIDC_PORT/dex"
   --pids "server=$server_pid,server2=$(cat "$liberty/usr/servers/.pid/${server}2.pid"),${pids#server=*,}")
-sockets=(--users 1000 --posters 4 --clients 1000 --rooms 1000 --room-members 1 --send-over-socket)
 scripts/load.sh rooms "${both[@]}" "${rooms[@]}" --rate 250 --duration PT60S > /dev/null || true  # the second instance's warm-up
-{
-  for rate in ${TWO_INSTANCE_ROOMS_RATES:-500 1000}; do
-    scripts/load.sh rooms "${both[@]}" "${rooms[@]}" --rate "$rate" --duration PT20S || true
-  done
-  for rate in ${TWO_INSTANCE_SOCKET_RATES:-2000 3000}; do
-    scripts/load.sh rooms "${both[@]}" "${sockets[@]}" --rate "$rate" --duration PT20S || true
-  done
-} | tee "$out/two-instances.txt"
+instances "${both[@]}" --out "$out" --label "two instances" | tee "$out/two-instances.txt"

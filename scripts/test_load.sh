@@ -64,10 +64,14 @@ done
 
 # More connections than users, as users with several tabs: each of them served.
 connections=$(scripts/load.sh connections --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
-  --users 10 --clients 60 --rate 2 --duration PT3S --pids "server=$server_pid")
+  --users 10 --clients 60 --rate 2 --duration PT3S --pids "server=$server_pid" --out "$out" --label "one instance")
 echo "$connections"
 grep -q "^\[connections\] 60 of 60 open (10 users); the server counts 60 sessions; .*; [1-9][0-9]* messages .* to every client: .* lost 0," \
   <<< "$connections" || { echo "[test_load] 60 connections of 10 users were not all held and served" >&2; exit 1; }
+# Its memory before the first connection and at each tenth of them, resident set included.
+[ "$(grep -Ec '^one instance,[0-9]+,[0-9.]+,[0-9]+$' "$out/connections.csv")" = 11 ] && [ -s "$out/connections.png" ] \
+  || { echo "[test_load] the connections run did not write its memory at 0 and each tenth of its sockets, and its plot" >&2
+       cat "$out/connections.csv" >&2; exit 1; }
 # The soak in small: window by window, memory before and after, nothing dead-lettered.
 soak=$(scripts/load.sh soak --url "http://localhost:$TEST_HTTP_PORT" --issuer "http://localhost:$OIDC_PORT/dex" \
   --users 50 --clients 50 --posters 2 --rooms 5 --room-members 10 --rate 20 --duration PT15S --window PT5S --pids "server=$server_pid" --out "$out")
@@ -91,10 +95,13 @@ start_another_test_server ${server}2 -Dhttp.port=$((TEST_HTTP_PORT + 1)) -Dhttps
 second_pid=$(cat "$liberty/usr/servers/.pid/${server}2.pid")
 two=$(scripts/load.sh rooms --url "http://localhost:$TEST_HTTP_PORT,http://localhost:$((TEST_HTTP_PORT + 1))" \
   --issuer "http://localhost:$OIDC_PORT/dex" --users 50 --clients 50 --posters 2 --rooms 5 --room-members 10 --rate 20 \
-  --duration PT3S --pids "server=$server_pid,server2=$second_pid")
+  --duration PT3S --pids "server=$server_pid,server2=$second_pid" --out "$out" --label "two instances")
 echo "$two"
 grep -q "^\[rooms\] 5 rooms of 10 members on 50 clients, [1-9][0-9]* messages accepted .* lost 0, misdelivered 0; .*; CPU per message: server [0-9.]* ms server2 [0-9.]* ms" <<< "$two" \
   || { echo "[test_load] across two instances the rooms scenario lost or misdelivered messages, or measured neither server" >&2; exit 1; }
+grep -Eq '^two instances,POST,20,50,[0-9.]+,[0-9.]+,([0-9.]+,){4}0,0,0,[0-9.]+$' "$out/instances.csv" \
+  && [ -s "$out/instances.adoc" ] && [ -s "$out/instances.png" ] \
+  || { echo "[test_load] the run across two instances was not written to instances.csv, .adoc and .png" >&2; exit 1; }
 if [ -n "$LIBERTY_AOT_CACHE" ]; then
   stop_liberty "$liberty/bin/server" ${server}2
   [ -n "$(find "$LIBERTY_AOT_CACHE" -size +1M 2> /dev/null)" ] \

@@ -1,6 +1,7 @@
 package io.chatapp.load;
 
 import java.net.http.WebSocket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,16 +12,22 @@ import java.util.Optional;
  * and whether each is still served, with {@code --rate} messages a second posted to the room
  * everyone is in for {@code --duration}: the latency from each post's due time to its receipt at
  * every client. With more clients than {@code --users}, each user holds several of them, as a
- * user with several tabs does; only a user's first session is announced to the others.
+ * user with several tabs does; only a user's first session is announced to the others. The
+ * memory is also sampled at each tenth of the connections, to show how it grows with them.
  */
 final class ConnectionsScenario {
 
+    /** The server's memory once this many connections were open. */
+    record Step(int open, ServerMemory.Sample memory) {
+    }
+
     /**
      * @param open     connections still open once every one had been made and served
+     * @param steps    the server's memory before the first connection and at each tenth of them, when readable
      * @param delivery what the clients received meanwhile
      */
     record Result(int requested, int users, int open, long sessionsGauge, Optional<ServerMemory.Sample> before,
-                  Optional<ServerMemory.Sample> after, RoomTraffic.Result delivery) {
+                  Optional<ServerMemory.Sample> after, List<Step> steps, RoomTraffic.Result delivery) {
         String report() {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[connections] %d of %d open (%d users); "
                     + "the server counts %d sessions", open, requested, users, sessionsGauge));
@@ -59,6 +66,9 @@ final class ConnectionsScenario {
     Result run() throws Exception {
         ServerMemory memory = new ServerMemory(options, chat);
         Optional<ServerMemory.Sample> before = memory.sample();
+        List<Step> steps = new ArrayList<>();
+        before.ifPresent(sample -> steps.add(new Step(0, sample)));
+        int tenth = Math.max(1, options.clients() / 10);
         var held = new Object() {
             int open;
             long gauge;
@@ -68,6 +78,13 @@ final class ConnectionsScenario {
         RoomTraffic traffic = new RoomTraffic(options, chat, new RunText("connections"), everyone, room -> options.room(), 0);
         RoomTraffic.Result delivery = traffic.run(new RoomTraffic.Phases() {
             @Override
+            public void opened(int open) throws Exception {
+                if (open % tenth == 0 || open == options.clients()) {
+                    memory.sample().ifPresent(sample -> steps.add(new Step(open, sample)));
+                }
+            }
+
+            @Override
             public void drained(List<WebSocket> sockets) throws Exception {
                 held.open = (int) sockets.stream().filter(socket -> !socket.isInputClosed()).count();
                 held.gauge = chat.metric("chat_websocket_sessions", "application").orElse(-1);
@@ -75,6 +92,6 @@ final class ConnectionsScenario {
             }
         });
         return new Result(options.clients(), Math.min(options.users(), options.clients()), held.open, held.gauge, before, held.after,
-                delivery);
+                List.copyOf(steps), delivery);
     }
 }

@@ -62,11 +62,17 @@ public final class LoadHarness {
             case "rooms" -> {
                 RoomsScenario.Result rooms = new RoomsScenario(options, chat).run();
                 System.out.println(rooms.report());
+                if (options.label() != null) {
+                    InstancesWriter.append(options.out(), options.label(), options.rate(), rooms.traffic());
+                }
                 return rooms.nothingLost();
             }
             case "connections" -> {
                 ConnectionsScenario.Result connections = new ConnectionsScenario(options, chat).run();
                 System.out.println(connections.report());
+                if (options.label() != null) {
+                    ConnectionsWriter.append(options.out(), options.label(), connections.steps());
+                }
                 return connections.held();
             }
             case "soak" -> {

@@ -42,7 +42,9 @@ import java.util.stream.Stream;
  *     each spends per message, and the server's memory for connections
  * @param out where {@code report} writes its tables and plots, and {@code coldstart} and {@code soak} their windows
  * @param window {@code coldstart} and {@code soak}: the latency is reported for each window of this length
- * @param label {@code coldstart}: names the run in its table and plot ({@code cold}, {@code warm})
+ * @param label {@code coldstart}: names the run in its table and plot ({@code cold}, {@code warm}); {@code rooms} and
+ *     {@code connections}: when given, the run's points are appended under it to --out ({@link InstancesWriter},
+ *     {@link ConnectionsWriter}), else null
  * @param series {@code coldstart}: one run for each line of standard input, by one harness kept warm from run to run
  */
 record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrapServers, int users, int clients,
@@ -61,10 +63,12 @@ record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrap
             "fanout       --clients WebSocket clients receive --rate messages/s: post-to-receipt latency, lost",
             "rooms        --rooms rooms of --room-members members on --clients WebSockets,",
             "             --rate messages/s over the rooms: post-to-receipt latency at the",
-            "             room's members, lost, misdelivered; with --typists, clients typing meanwhile",
+            "             room's members, lost, misdelivered; with --typists, clients typing meanwhile;",
+            "             with --label, the point is appended to --out's instances.* under it",
             "floor        plain Kafka on the same broker at --rate: produce-to-consume latency",
             "connections  --clients WebSockets (several a user when more than --users): whether one instance",
-            "             holds them, its heap (and RSS) per 1000, and --rate messages/s (default 1) to all of them",
+            "             holds them, its heap (and RSS) per 1000, and --rate messages/s (default 1) to all of them;",
+            "             with --label, its memory at each tenth of them is appended to --out's connections.*",
             "soak         rooms held for a long --duration: latency for each --window, last against second,",
             "             heap after a full collection before and after, dead letters, lost",
             "coldstart    from the moment the server is ready: fanout for --duration, latency for each",
@@ -165,8 +169,9 @@ record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrap
                 description = "coldstart and soak: the latency is reported for each window this long (${DEFAULT-VALUE})")
         Duration window;
 
-        @Option(names = "--label", paramLabel = "NAME", defaultValue = "cold",
-                description = "coldstart: the run's name in cold-start.csv and its plot (${DEFAULT-VALUE})")
+        @Option(names = "--label", paramLabel = "NAME",
+                description = "coldstart: the run's name in cold-start.csv and its plot (cold); rooms and connections: when "
+                        + "given, the run is appended under it to instances.* or connections.* in --out")
         String label;
 
         @Option(names = "--series", description = "coldstart: one run for each line of standard input, `LABEL [DURATION [DIR]]` "
@@ -202,7 +207,8 @@ record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrap
         LoadOptions options = new LoadOptions(parsed.scenario, List.copyOf(parsed.urls), parsed.issuer, parsed.bootstrapServers, parsed.users,
                 parsed.clients, parsed.posters, rate, parsed.duration, parsed.room, parsed.warmup, List.copyOf(parsed.rates),
                 List.copyOf(parsed.fanoutRates), parsed.rooms, parsed.roomMembers, List.copyOf(parsed.roomsRates), List.copyOf(parsed.socketRates), parsed.typists, parsed.sendOverSocket, parsed.firstUser,
-                Collections.unmodifiableMap(new LinkedHashMap<>(parsed.pids)), parsed.out, parsed.window, parsed.label, parsed.series);
+                Collections.unmodifiableMap(new LinkedHashMap<>(parsed.pids)), parsed.out, parsed.window,
+                parsed.label == null && parsed.scenario.equals("coldstart") ? "cold" : parsed.label, parsed.series);
         if (options.users < 1 || options.posters < 1 || options.clients < 0 || options.rate < 0 || options.duration.isNegative()
                 || options.warmup.isNegative() || options.window.isNegative() || options.window.isZero() || options.rooms < 1 || options.roomMembers < 1 || options.typists < 0
                 || options.firstUser < 0

@@ -103,13 +103,17 @@ final class RoomTraffic {
     }
 
     /**
-     * What a scenario does at two moments of the run, with the clients' sockets: once their
-     * presence has been told, before posting (and before the CPU is measured), and once the
-     * deliveries have arrived, before the sockets close.
+     * What a scenario does at moments of the run: as each client has connected, with the clients'
+     * sockets once their presence has been told, before posting (and before the CPU is measured),
+     * and once the deliveries have arrived, before the sockets close.
      */
     interface Phases {
         Phases NONE = new Phases() {
         };
+
+        /** @param open how many clients have connected so far */
+        default void opened(int open) throws Exception {
+        }
 
         default void connected(List<WebSocket> sockets) throws Exception {
         }
@@ -129,6 +133,7 @@ final class RoomTraffic {
             int each = client;
             sockets.add(chat.connect(chat.token(layout.userOfClient(client)), new TextFrames(frame -> received(each, frame), this::closed))
                     .get(30, TimeUnit.SECONDS));
+            phases.opened(sockets.size());
         }
         double presenceSeconds = (awaitPresenceTold() - connecting) / 1e9;
         // Said as it happens, for whoever runs something beside this run and waits for its posting.

@@ -3,10 +3,7 @@ package io.chatapp.load;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.lines.SeriesLines;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -129,14 +126,8 @@ final class WindowWriter {
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        runs.forEach((label, rows) -> {
-            double[] from = rows.stream().mapToDouble(Row::fromSeconds).toArray();
-            XYSeries p50 = chart.addSeries(label + " p50", from, rows.stream().mapToDouble(row -> Math.max(0.001, row.p50())).toArray());
-            p50.setMarker(SeriesMarkers.CIRCLE);
-            p50.setLineStyle(SeriesLines.DASH_DASH);
-            chart.addSeries(label + " p99", from, rows.stream().mapToDouble(row -> Math.max(0.001, row.p99())).toArray())
-                    .setMarker(SeriesMarkers.CIRCLE);
-        });
+        runs.forEach((label, rows) -> Charts.addP50AndP99(chart, label, rows.stream().mapToDouble(Row::fromSeconds).toArray(),
+                rows.stream().mapToDouble(Row::p50).toArray(), rows.stream().mapToDouble(Row::p99).toArray()));
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -97,6 +98,14 @@ class LoadOptionsTest {
         assertEquals(0, defaults.firstUser(), "the users are load-0 onwards unless a second harness asks for others");
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("rooms", "--first-user", "-1"));
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("report", "--rooms-rates", "0"));
+    }
+
+    @Test
+    void aColdStartIsLabelledColdUnlessNamedAndOtherRunsAreWrittenOnlyWhenLabelled() {
+        assertEquals("cold", LoadOptions.parse("coldstart").label());
+        assertEquals("warm", LoadOptions.parse("coldstart", "--label", "warm").label());
+        assertNull(LoadOptions.parse("rooms").label(), "a rooms run appends its point nowhere unless labelled");
+        assertEquals("two instances", LoadOptions.parse("rooms", "--label", "two instances").label());
     }
 
     @Test

@@ -42,7 +42,7 @@ class ReportWriterTest {
                 new Measurement("fanout", 100, 50, 100, 5000, millis(0.4, 0.8), 0, 0, 0, Map.of("server", 3.0)),
                 new Measurement("rooms", 1000, 1000, 1000, 10000, millis(0.8, 1.6), 2, 1, 0, cpu("server", 0.5, "harness", 0.25))),
                 new ConnectionsScenario.Result(10, 5, 10, 10, Optional.of(new ServerMemory.Sample(50, OptionalLong.empty())),
-                        Optional.of(new ServerMemory.Sample(51, OptionalLong.empty())), delivery()));
+                        Optional.of(new ServerMemory.Sample(51, OptionalLong.empty())), List.of(), delivery()));
     }
 
     /** One message a second to 10 clients for 5 s, each delivered. */
