@@ -12,8 +12,9 @@ import java.util.Optional;
  * and whether each is still served, with {@code --rate} messages a second posted to the room
  * everyone is in for {@code --duration}: the latency from each post's due time to its receipt at
  * every client. With more clients than {@code --users}, each user holds several of them, as a
- * user with several tabs does; only a user's first session is announced to the others. The
- * memory is also sampled at each tenth of the connections, to show how it grows with them.
+ * user with several tabs does; only a user's first session is announced to the others. A run
+ * given a {@code --label} also samples the memory at each tenth of the connections, to show how
+ * it grows with them; each sample's full collection then adds to the time the presence takes.
  */
 final class ConnectionsScenario {
 
@@ -23,7 +24,8 @@ final class ConnectionsScenario {
 
     /**
      * @param open     connections still open once every one had been made and served
-     * @param steps    the server's memory before the first connection and at each tenth of them, when readable
+     * @param steps    the server's memory before the first connection and, for a labelled run, at each tenth of
+     *                 them, when readable
      * @param delivery what the clients received meanwhile
      */
     record Result(int requested, int users, int open, long sessionsGauge, Optional<ServerMemory.Sample> before,
@@ -68,6 +70,7 @@ final class ConnectionsScenario {
         Optional<ServerMemory.Sample> before = memory.sample();
         List<Step> steps = new ArrayList<>();
         before.ifPresent(sample -> steps.add(new Step(0, sample)));
+        boolean stepwise = options.label() != null;
         int tenth = Math.max(1, options.clients() / 10);
         var held = new Object() {
             int open;
@@ -79,7 +82,7 @@ final class ConnectionsScenario {
         RoomTraffic.Result delivery = traffic.run(new RoomTraffic.Phases() {
             @Override
             public void opened(int open) throws Exception {
-                if (open % tenth == 0 || open == options.clients()) {
+                if (stepwise && (open % tenth == 0 || open == options.clients())) {
                     memory.sample().ifPresent(sample -> steps.add(new Step(open, sample)));
                 }
             }
