@@ -1,14 +1,33 @@
 package io.chatapp.load;
 
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** What the plots drawn from points read back have in common. */
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** What every plot of the harness has in common: its size and background, how it is saved, how a line's p50 and p99 are drawn. */
 final class Charts {
 
     private Charts() {
+    }
+
+    /** A chart of the size and background every plot has, its legend where given. */
+    static XYChart chart(String title, String xAxisTitle, String yAxisTitle, Styler.LegendPosition legend) {
+        XYChart chart = new XYChartBuilder().width(900).height(540).title(title).xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
+        chart.getStyler().setLegendPosition(legend);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        return chart;
+    }
+
+    static void save(XYChart chart, Path file) throws IOException {
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
     /** A line's p50 (dashed) and p99 against x; latencies below a microsecond are drawn at one, as a log axis cannot show 0. */

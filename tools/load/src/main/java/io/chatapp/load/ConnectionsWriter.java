@@ -1,17 +1,13 @@
 package io.chatapp.load;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,27 +37,17 @@ final class ConnectionsWriter {
     }
 
     static void append(Path directory, String label, List<ConnectionsScenario.Step> steps) throws IOException {
-        Files.createDirectories(directory);
-        Path csv = directory.resolve(CSV);
-        if (!Files.exists(csv)) {
-            Files.writeString(csv, HEADER + "\n");
-        }
         List<String> lines = new ArrayList<>();
         for (ConnectionsScenario.Step step : steps) {
             lines.add(String.format(Locale.ROOT, "%s,%d,%.1f,%s", label, step.open(), step.memory().heapMb(),
                     step.memory().rssMb().isPresent() ? Long.toString(step.memory().rssMb().getAsLong()) : ""));
         }
-        Files.write(csv, lines, StandardOpenOption.APPEND);
-        plot(directory.resolve(PLOT), read(csv));
+        plot(directory.resolve(PLOT), read(CsvFile.append(directory, CSV, HEADER, lines)));
     }
 
     static Map<String, List<Row>> read(Path csv) throws IOException {
         Map<String, List<Row>> runs = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(csv)) {
-            if (line.isBlank() || line.startsWith("label,")) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
+        for (String[] cells : CsvFile.rows(csv)) {
             Row row = new Row(cells[0], Integer.parseInt(cells[1]), Double.parseDouble(cells[2]),
                     cells[3].isEmpty() ? Double.NaN : Double.parseDouble(cells[3]));
             runs.computeIfAbsent(row.label(), label -> new ArrayList<>()).add(row);
@@ -70,10 +56,8 @@ final class ConnectionsWriter {
     }
 
     private static void plot(Path file, Map<String, List<Row>> runs) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(540).title("Idle connections on one instance: its memory as they open")
-                .xAxisTitle("WebSocket connections open").yAxisTitle("MB, after a full collection").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        XYChart chart = Charts.chart("Idle connections on one instance: its memory as they open", "WebSocket connections open",
+                "MB, after a full collection", Styler.LegendPosition.OutsideS);
         int most = 0;
         double highest = RSS_TARGET_MB;
         for (Map.Entry<String, List<Row>> run : runs.entrySet()) {
@@ -99,6 +83,6 @@ final class ConnectionsWriter {
         XYSeries target = chart.addSeries("target: resident set", new double[] {0, most}, new double[] {RSS_TARGET_MB, RSS_TARGET_MB});
         target.setMarker(SeriesMarkers.NONE);
         target.setLineStyle(SeriesLines.DOT_DOT);
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        Charts.save(chart, file);
     }
 }

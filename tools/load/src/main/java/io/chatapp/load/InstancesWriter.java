@@ -1,14 +1,11 @@
 package io.chatapp.load;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,11 +46,6 @@ final class InstancesWriter {
     }
 
     static void append(Path directory, String label, int asked, RoomTraffic.Result traffic) throws IOException {
-        Files.createDirectories(directory);
-        Path csv = directory.resolve(CSV);
-        if (!Files.exists(csv)) {
-            Files.writeString(csv, HEADER + "\n");
-        }
         SocketSenders.Outcome sending = traffic.sending();
         long refused = sending == null ? 0 : sending.refused().values().stream().mapToLong(Long::longValue).sum();
         double serversCpu = traffic.cpuMillisPerMessage().entrySet().stream().filter(process -> process.getKey().startsWith("server"))
@@ -62,19 +54,14 @@ final class InstancesWriter {
                 sending == null ? "POST" : "socket", asked, traffic.clients(), traffic.accepted() / traffic.seconds(),
                 traffic.delivered() / traffic.seconds(), traffic.endToEnd().millisAt(50), traffic.endToEnd().millisAt(99),
                 traffic.post().millisAt(50), traffic.post().millisAt(99), traffic.lost(), traffic.misdelivered(), refused, serversCpu);
-        Files.write(csv, List.of(line), StandardOpenOption.APPEND);
-        List<Row> rows = read(csv);
+        List<Row> rows = read(CsvFile.append(directory, CSV, HEADER, List.of(line)));
         Files.writeString(directory.resolve(TABLE), table(rows));
         plot(directory.resolve(PLOT), rows);
     }
 
     static List<Row> read(Path csv) throws IOException {
         List<Row> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(csv)) {
-            if (line.isBlank() || line.startsWith("label,")) {
-                continue;
-            }
-            String[] cells = line.split(",");
+        for (String[] cells : CsvFile.rows(csv)) {
             rows.add(new Row(cells[0], cells[1], Integer.parseInt(cells[2]), Integer.parseInt(cells[3]), Double.parseDouble(cells[4]),
                     Double.parseDouble(cells[5]), Double.parseDouble(cells[6]), Double.parseDouble(cells[7]), Double.parseDouble(cells[8]),
                     Double.parseDouble(cells[9]), Long.parseLong(cells[10]), Long.parseLong(cells[11]), Long.parseLong(cells[12]),
@@ -95,18 +82,16 @@ final class InstancesWriter {
     }
 
     private static void plot(Path file, List<Row> rows) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(540).title("One instance and more: post to receipt against the rate accepted")
-                .xAxisTitle("messages accepted a second").yAxisTitle("latency (ms, log scale)").build();
+        XYChart chart = Charts.chart("One instance and more: post to receipt against the rate accepted", "messages accepted a second",
+                "latency (ms, log scale)", Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         Map<String, List<Row>> lines = new LinkedHashMap<>();
         rows.forEach(row -> lines.computeIfAbsent(row.label() + ", " + (row.posting().equals("socket") ? "sent over sockets" : "POSTed into rooms"),
                 line -> new ArrayList<>()).add(row));
         lines.forEach((line, points) -> Charts.addP50AndP99(chart, line,
                 points.stream().mapToDouble(row -> Math.max(1, row.acceptedPerSecond())).toArray(),
                 points.stream().mapToDouble(Row::p50).toArray(), points.stream().mapToDouble(Row::p99).toArray()));
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        Charts.save(chart, file);
     }
 }

@@ -1,8 +1,6 @@
 package io.chatapp.load;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
@@ -216,7 +214,7 @@ final class ReportWriter {
         });
         addPercentiles(chart, floors, floorLabel, true);
         if (plotted) {
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+            Charts.save(chart, file);
         }
     }
 
@@ -246,17 +244,14 @@ final class ReportWriter {
                 new double[] {SERVER_CPU_TARGET_MS, SERVER_CPU_TARGET_MS});
         target.setMarker(SeriesMarkers.NONE);
         target.setLineStyle(SeriesLines.DASH_DASH);
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        Charts.save(chart, file);
     }
 
     /** A chart of something against the rate asked, both on log scales, as every plot of the report is. */
     private static XYChart againstRateAsked(String title, String yAxisTitle, Styler.LegendPosition legend) {
-        XYChart chart = new XYChartBuilder().width(900).height(540).title(title).xAxisTitle("messages a second asked")
-                .yAxisTitle(yAxisTitle).build();
+        XYChart chart = Charts.chart(title, "messages a second asked", yAxisTitle, legend);
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(legend);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         return chart;
     }
 

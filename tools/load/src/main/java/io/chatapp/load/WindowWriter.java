@@ -1,14 +1,11 @@
 package io.chatapp.load;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,13 +59,7 @@ final class WindowWriter {
     }
 
     void append(Path directory, String label, List<Window> windows) throws IOException {
-        Files.createDirectories(directory);
-        Path csv = directory.resolve(name + ".csv");
-        if (!Files.exists(csv)) {
-            Files.writeString(csv, HEADER + "\n");
-        }
-        Files.write(csv, csvLines(label, windows), StandardOpenOption.APPEND);
-        Map<String, List<Row>> runs = read(csv);
+        Map<String, List<Row>> runs = read(CsvFile.append(directory, name + ".csv", HEADER, csvLines(label, windows)));
         Files.writeString(directory.resolve(name + ".adoc"), table(runs));
         plot(directory.resolve(name + ".png"), runs);
     }
@@ -87,11 +78,7 @@ final class WindowWriter {
 
     static Map<String, List<Row>> read(Path csv) throws IOException {
         Map<String, List<Row>> runs = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(csv)) {
-            if (line.isBlank() || line.startsWith("label,")) {
-                continue;
-            }
-            String[] cells = line.split(",");
+        for (String[] cells : CsvFile.rows(csv)) {
             boolean stamped = cells.length >= 8;
             Row row = new Row(cells[0], Double.parseDouble(cells[1]), Double.parseDouble(cells[2]), Double.parseDouble(cells[3]),
                     Double.parseDouble(cells[4]), Long.parseLong(cells[5]), stamped ? Double.parseDouble(cells[6]) : Double.NaN,
@@ -121,13 +108,10 @@ final class WindowWriter {
     }
 
     private void plot(Path file, Map<String, List<Row>> runs) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(540).title(title)
-                .xAxisTitle("seconds since posting began").yAxisTitle("latency (ms, log scale)").build();
+        XYChart chart = Charts.chart(title, "seconds since posting began", "latency (ms, log scale)", Styler.LegendPosition.InsideNE);
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         runs.forEach((label, rows) -> Charts.addP50AndP99(chart, label, rows.stream().mapToDouble(Row::fromSeconds).toArray(),
                 rows.stream().mapToDouble(Row::p50).toArray(), rows.stream().mapToDouble(Row::p99).toArray()));
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        Charts.save(chart, file);
     }
 }
