@@ -135,7 +135,7 @@ record LoadOptions(String scenario, List<URI> urls, URI issuer, String bootstrap
                 description = "report: rooms rates (${DEFAULT-VALUE})")
         List<Integer> roomsRates;
 
-        @Option(names = "--socket-rates", paramLabel = "N,N,...", split = ",", defaultValue = "1000,2000,3000,10000",
+        @Option(names = "--socket-rates", paramLabel = "N,N,...", split = ",", defaultValue = "20,100,1000,2000,3000,10000",
                 description = "report: WebSocket ingest rates, each client's user posting into a room of their own over its socket "
                         + "(${DEFAULT-VALUE})")
         List<Integer> socketRates;

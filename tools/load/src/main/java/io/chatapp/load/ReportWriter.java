@@ -111,14 +111,16 @@ final class ReportWriter {
             adoc.append(".Ingest over WebSockets: a send frame on the poster's socket, answered by ack once Kafka has the message; ")
                     .append(clients("socket")).append(" clients, each user alone in a room, so each message also comes back to its "
                             + "sender's socket\n");
-            adoc.append(header(List.of("Asked/s", "Acked/s", "Ack p50 (ms)", "p99", "p99.9", "max", "Kafka ack p50 (ms)", "Receipt p99 (ms)",
-                    "Lost")));
+            adoc.append(header(List.of("Asked/s", "Acked/s", "Ack p50 (ms)", "p99", "p99.9", "max", "Kafka ack p50 (ms)", "Receipt p50 (ms)",
+                    "Receipt p99", "Lost", "Floor p50 (ms)", "Receipt p50 ÷ floor p50")));
             for (Measurement socket : points("socket"::equals)) {
                 Measurement ack = point("floor-ack", socket.askedRate());
                 Measurement receipt = point("socket-receipt", socket.askedRate());
+                Measurement floor = point("floor", socket.askedRate());
                 List<String> cells = new ArrayList<>(List.of(asked(socket), rate(socket.messagesPerSecond()), ms(socket, 50), ms(socket, 99),
-                        ms(socket, 99.9), max(socket), ack == null ? "" : ms(ack, 50), receipt == null ? "" : ms(receipt, 99),
-                        String.valueOf(socket.lost())));
+                        ms(socket, 99.9), max(socket), ack == null ? "" : ms(ack, 50), receipt == null ? "" : ms(receipt, 50),
+                        receipt == null ? "" : ms(receipt, 99), String.valueOf(socket.lost()), floor == null ? "" : ms(floor, 50),
+                        receipt == null || floor == null ? "" : ratioOfP50s(receipt, floor)));
                 cells.addAll(cpu(socket));
                 adoc.append(row(cells.toArray(String[]::new)));
             }
@@ -172,12 +174,15 @@ final class ReportWriter {
                 cells.add(Long.toString(point.misdelivered()));
             }
             cells.add(floor == null ? "" : ms(floor, 50));
-            cells.add(floor == null ? ""
-                    : String.format(Locale.ROOT, "%.1f", point.latency().millisAt(50) / floor.latency().millisAt(50)));
+            cells.add(floor == null ? "" : ratioOfP50s(point, floor));
             cells.addAll(cpu(point));
             adoc.append(row(cells.toArray(String[]::new)));
         }
         adoc.append("|===\n");
+    }
+
+    private static String ratioOfP50s(Measurement point, Measurement floor) {
+        return String.format(Locale.ROOT, "%.1f", point.latency().millisAt(50) / floor.latency().millisAt(50));
     }
 
     private String header(List<String> columns) {

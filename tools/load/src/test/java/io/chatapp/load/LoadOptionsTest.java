@@ -67,7 +67,7 @@ class LoadOptionsTest {
         assertEquals(List.of(250, 500, 1000, 2000), options.rates());
         assertEquals(List.of(10, 25, 50, 100), options.fanoutRates());
         assertEquals(List.of(250, 500, 1000), options.roomsRates());
-        assertEquals(List.of(1000, 2000, 3000, 10000), options.socketRates());
+        assertEquals(List.of(20, 100, 1000, 2000, 3000, 10000), options.socketRates());
         assertEquals(Duration.ofSeconds(20), options.warmup());
         assertEquals(OptionalLong.empty(), options.serverPid());
         assertEquals(LoadOptions.parse("report", "--rate", "7"), options.withRate(7));
